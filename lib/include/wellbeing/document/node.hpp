@@ -1,0 +1,108 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wellbeing::document {
+
+// Where a value starts in its source file: 1-based line and column (columns count characters, not
+// bytes). A default Mark (0, 0) means "not from a file".
+struct Mark {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  friend bool operator==(const Mark&, const Mark&) = default;
+};
+
+// The JSON data model, which the YAML 1.2 core schema maps onto.
+enum class Kind : std::uint8_t { null, boolean, integer, floating, string, sequence, mapping };
+
+// "null", "boolean", "integer", "number", "string", "array" or "object": the JSON Schema names.
+std::string_view to_string(Kind kind);
+
+struct Entry;
+
+// An immutable, typed node of a parsed document that remembers where it came from. Copies are cheap:
+// strings and children are shared. Alias nodes share the anchored subtree.
+class Node {
+ public:
+  Node() = default;  // null, not from a file
+
+  static Node make_null(Mark mark = {});
+  static Node make_bool(bool value, Mark mark = {}, std::string text = {});
+  static Node make_integer(std::int64_t value, Mark mark = {}, std::string text = {});
+  static Node make_float(double value, Mark mark = {}, std::string text = {});
+  static Node make_string(std::string value, Mark mark = {});
+  static Node make_sequence(std::vector<Node> items, Mark mark = {});
+  static Node make_mapping(std::vector<Entry> entries, Mark mark = {});
+
+  Kind kind() const { return m_kind; }
+  Mark mark() const { return m_mark; }
+
+  bool is_null() const { return m_kind == Kind::null; }
+  bool is_bool() const { return m_kind == Kind::boolean; }
+  bool is_integer() const { return m_kind == Kind::integer; }
+  bool is_number() const { return m_kind == Kind::integer || m_kind == Kind::floating; }
+  bool is_string() const { return m_kind == Kind::string; }
+  bool is_sequence() const { return m_kind == Kind::sequence; }
+  bool is_mapping() const { return m_kind == Kind::mapping; }
+  bool is_scalar() const { return !is_sequence() && !is_mapping(); }
+
+  // Accessors: each requires the matching kind (as_number accepts integers and floats).
+  bool as_bool() const { return m_bool; }
+  std::int64_t as_integer() const { return m_integer; }
+  double as_number() const;
+  const std::string& as_string() const;
+
+  // A scalar as written in the source ("0x1F", "true", "café"); for numbers built in code, the value
+  // formatted. Empty for sequences and mappings.
+  std::string text() const;
+
+  // Children of a sequence, or entries of a mapping in source order; empty for other kinds.
+  std::span<const Node> items() const;
+  std::span<const Entry> entries() const;
+  std::size_t size() const;
+
+  // The value under `key` in a mapping, or nullptr (also for other kinds). Never inserts.
+  const Node* find(std::string_view key) const;
+  const Entry* find_entry(std::string_view key) const;
+
+  // The node at a JSON pointer ("/outcomes/0/status"), or nullptr.
+  const Node* at_pointer(std::string_view pointer) const;
+
+  // Equality as JSON sees it: numbers by value (1 == 1.0), mappings regardless of key order, marks ignored.
+  bool equals(const Node& other) const;
+
+  // Compact JSON text of this node (for messages and tests). Strings are escaped.
+  std::string to_json() const;
+
+ private:
+  Kind m_kind = Kind::null;
+  bool m_bool = false;
+  std::int64_t m_integer = 0;
+  double m_float = 0.0;
+  Mark m_mark;
+  std::shared_ptr<const std::string> m_text;  // strings: value; other scalars: source text
+  std::shared_ptr<const std::vector<Node>> m_items;
+  std::shared_ptr<const std::vector<Entry>> m_entries;
+};
+
+// One key: value pair of a mapping. Keys are strings; key_mark is where the key starts.
+struct Entry {
+  std::string key;
+  Mark key_mark;
+  Node value;
+};
+
+// Escapes a JSON pointer token ("a/b" -> "a~1b", "m~n" -> "m~0n").
+std::string escape_pointer_token(std::string_view token);
+
+// Appends a token to a pointer: append_pointer("/a", "b") == "/a/b".
+std::string append_pointer(std::string_view pointer, std::string_view token);
+std::string append_pointer(std::string_view pointer, std::size_t index);
+
+}  // namespace wellbeing::document

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wellbeing::util {
+
+// The text of 1-based line `line` of `source`, without its line ending; empty when out of range.
+std::string_view source_line(std::string_view source, std::uint32_t line);
+
+// Number of characters (UTF-8 code points) in `text`.
+std::size_t utf8_length(std::string_view text);
+
+// The byte offset of the first invalid UTF-8 sequence in `text`, or nullopt when it is all valid.
+// Overlong forms, surrogates and code points above U+10FFFF are invalid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The closest of `candidates` to `word` if it is close enough to be a likely typo, else empty.
+template <typename Range>
+std::string closest_match(std::string_view word, const Range& candidates) {
+  std::string best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (best.empty() || distance < best_distance) {
+      best = std::string(candidate);
+      best_distance = distance;
+    }
+  }
+  // Allow roughly one edit in three characters, and at least one.
+  const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
+  return !best.empty() && best_distance <= allowed ? best : std::string();
+}
+
+}  // namespace wellbeing::util

@@ -1,0 +1,369 @@
+#include "wellbeing/document/node.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+namespace wellbeing::document {
+
+namespace {
+
+const std::string k_empty;
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+std::string format_float(double value) {
+  if (std::isnan(value)) {
+    return ".nan";
+  }
+  if (std::isinf(value)) {
+    return value > 0 ? ".inf" : "-.inf";
+  }
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return fmt::format("{:.1f}", value);
+  }
+  return fmt::format("{}", value);
+}
+
+void append_json(std::string& out, const Node& node) {
+  switch (node.kind()) {
+    case Kind::null:
+      out += "null";
+      break;
+    case Kind::boolean:
+      out += node.as_bool() ? "true" : "false";
+      break;
+    case Kind::integer:
+      out += fmt::format("{}", node.as_integer());
+      break;
+    case Kind::floating: {
+      const double value = node.as_number();
+      out += std::isfinite(value) ? format_float(value) : "null";
+      break;
+    }
+    case Kind::string:
+      append_json_string(out, node.as_string());
+      break;
+    case Kind::sequence: {
+      out += '[';
+      bool first = true;
+      for (const Node& item : node.items()) {
+        if (!first) {
+          out += ',';
+        }
+        first = false;
+        append_json(out, item);
+      }
+      out += ']';
+      break;
+    }
+    case Kind::mapping: {
+      out += '{';
+      bool first = true;
+      for (const Entry& entry : node.entries()) {
+        if (!first) {
+          out += ',';
+        }
+        first = false;
+        append_json_string(out, entry.key);
+        out += ':';
+        append_json(out, entry.value);
+      }
+      out += '}';
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Kind kind) {
+  switch (kind) {
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return "boolean";
+    case Kind::integer:
+      return "integer";
+    case Kind::floating:
+      return "number";
+    case Kind::string:
+      return "string";
+    case Kind::sequence:
+      return "array";
+    case Kind::mapping:
+      return "object";
+  }
+  return "null";
+}
+
+Node Node::make_null(Mark mark) {
+  Node node;
+  node.m_mark = mark;
+  return node;
+}
+
+Node Node::make_bool(bool value, Mark mark, std::string text) {
+  Node node;
+  node.m_kind = Kind::boolean;
+  node.m_bool = value;
+  node.m_mark = mark;
+  if (!text.empty()) {
+    node.m_text = std::make_shared<const std::string>(std::move(text));
+  }
+  return node;
+}
+
+Node Node::make_integer(std::int64_t value, Mark mark, std::string text) {
+  Node node;
+  node.m_kind = Kind::integer;
+  node.m_integer = value;
+  node.m_float = static_cast<double>(value);
+  node.m_mark = mark;
+  if (!text.empty()) {
+    node.m_text = std::make_shared<const std::string>(std::move(text));
+  }
+  return node;
+}
+
+Node Node::make_float(double value, Mark mark, std::string text) {
+  Node node;
+  node.m_kind = Kind::floating;
+  node.m_float = value;
+  node.m_mark = mark;
+  if (!text.empty()) {
+    node.m_text = std::make_shared<const std::string>(std::move(text));
+  }
+  return node;
+}
+
+Node Node::make_string(std::string value, Mark mark) {
+  Node node;
+  node.m_kind = Kind::string;
+  node.m_mark = mark;
+  node.m_text = std::make_shared<const std::string>(std::move(value));
+  return node;
+}
+
+Node Node::make_sequence(std::vector<Node> items, Mark mark) {
+  Node node;
+  node.m_kind = Kind::sequence;
+  node.m_mark = mark;
+  node.m_items = std::make_shared<const std::vector<Node>>(std::move(items));
+  return node;
+}
+
+Node Node::make_mapping(std::vector<Entry> entries, Mark mark) {
+  Node node;
+  node.m_kind = Kind::mapping;
+  node.m_mark = mark;
+  node.m_entries = std::make_shared<const std::vector<Entry>>(std::move(entries));
+  return node;
+}
+
+double Node::as_number() const {
+  return m_kind == Kind::integer ? static_cast<double>(m_integer) : m_float;
+}
+
+const std::string& Node::as_string() const {
+  return m_kind == Kind::string && m_text ? *m_text : k_empty;
+}
+
+std::string Node::text() const {
+  if (m_text) {
+    return *m_text;
+  }
+  switch (m_kind) {
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return m_bool ? "true" : "false";
+    case Kind::integer:
+      return fmt::format("{}", m_integer);
+    case Kind::floating:
+      return format_float(m_float);
+    default:
+      return {};
+  }
+}
+
+std::span<const Node> Node::items() const {
+  if (m_kind != Kind::sequence || !m_items) {
+    return {};
+  }
+  return {m_items->data(), m_items->size()};
+}
+
+std::span<const Entry> Node::entries() const {
+  if (m_kind != Kind::mapping || !m_entries) {
+    return {};
+  }
+  return {m_entries->data(), m_entries->size()};
+}
+
+std::size_t Node::size() const {
+  if (m_kind == Kind::sequence) {
+    return items().size();
+  }
+  if (m_kind == Kind::mapping) {
+    return entries().size();
+  }
+  return 0;
+}
+
+const Entry* Node::find_entry(std::string_view key) const {
+  for (const Entry& entry : entries()) {
+    if (entry.key == key) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+const Node* Node::find(std::string_view key) const {
+  const Entry* entry = find_entry(key);
+  return entry ? &entry->value : nullptr;
+}
+
+const Node* Node::at_pointer(std::string_view pointer) const {
+  const Node* current = this;
+  if (pointer.empty()) {
+    return current;
+  }
+  if (pointer.front() != '/') {
+    return nullptr;
+  }
+  pointer.remove_prefix(1);
+  while (current) {
+    const std::size_t slash = pointer.find('/');
+    const std::string_view raw = pointer.substr(0, slash);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        token += raw[i + 1] == '0' ? '~' : '/';
+        ++i;
+      } else {
+        token += raw[i];
+      }
+    }
+    if (current->is_mapping()) {
+      current = current->find(token);
+    } else if (current->is_sequence()) {
+      if (token.empty() || token.size() > 9 ||
+          !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          (token.size() > 1 && token[0] == '0')) {
+        return nullptr;
+      }
+      const std::size_t index = std::stoul(token);
+      current = index < current->items().size() ? &current->items()[index] : nullptr;
+    } else {
+      return nullptr;
+    }
+    if (slash == std::string_view::npos) {
+      return current;
+    }
+    pointer.remove_prefix(slash + 1);
+  }
+  return nullptr;
+}
+
+bool Node::equals(const Node& other) const {
+  if (is_number() && other.is_number()) {
+    if (is_integer() && other.is_integer()) {
+      return as_integer() == other.as_integer();
+    }
+    return as_number() == other.as_number();
+  }
+  if (m_kind != other.m_kind) {
+    return false;
+  }
+  switch (m_kind) {
+    case Kind::null:
+      return true;
+    case Kind::boolean:
+      return m_bool == other.m_bool;
+    case Kind::string:
+      return as_string() == other.as_string();
+    case Kind::sequence: {
+      const auto a = items();
+      const auto b = other.items();
+      return a.size() == b.size() &&
+             std::equal(a.begin(), a.end(), b.begin(), [](const Node& x, const Node& y) { return x.equals(y); });
+    }
+    case Kind::mapping: {
+      if (size() != other.size()) {
+        return false;
+      }
+      return std::all_of(entries().begin(), entries().end(), [&](const Entry& entry) {
+        const Node* value = other.find(entry.key);
+        return value && entry.value.equals(*value);
+      });
+    }
+    default:
+      return false;
+  }
+}
+
+std::string Node::to_json() const {
+  std::string out;
+  append_json(out, *this);
+  return out;
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string append_pointer(std::string_view pointer, std::string_view token) {
+  std::string out(pointer);
+  out += '/';
+  out += escape_pointer_token(token);
+  return out;
+}
+
+std::string append_pointer(std::string_view pointer, std::size_t index) {
+  return fmt::format("{}/{}", pointer, index);
+}
+
+}  // namespace wellbeing::document

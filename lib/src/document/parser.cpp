@@ -1,0 +1,608 @@
+#include "wellbeing/document/parser.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "wellbeing/util/text.hpp"
+
+namespace wellbeing::document {
+
+namespace {
+
+constexpr std::string_view k_core_tag = "tag:yaml.org,2002:";
+
+// Thrown from the event handler to stop parsing at the first error that makes going on pointless.
+struct Abort {
+  Diagnostic diagnostic;
+};
+
+bool is_decimal_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_digits_in_base(std::string_view text, int base) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [base](char c) {
+           if (base == 8) {
+             return c >= '0' && c <= '7';
+           }
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+// YAML 1.2 core schema float: [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool is_core_float(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    ++i;
+  }
+  std::size_t integer_digits = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    ++i;
+    ++integer_digits;
+  }
+  std::size_t fraction_digits = 0;
+  bool dot = false;
+  if (i < text.size() && text[i] == '.') {
+    dot = true;
+    ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+      ++fraction_digits;
+    }
+  }
+  if (integer_digits == 0 && (!dot || fraction_digits == 0)) {
+    return false;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+      ++i;
+    }
+    if (i == text.size()) {
+      return false;
+    }
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      ++i;
+    }
+  }
+  return i == text.size();
+}
+
+std::optional<double> special_float(std::string_view text) {
+  std::string_view body = text;
+  double sign = 1.0;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+    sign = body.front() == '-' ? -1.0 : 1.0;
+    body.remove_prefix(1);
+  }
+  if (body == ".inf" || body == ".Inf" || body == ".INF") {
+    return sign * std::numeric_limits<double>::infinity();
+  }
+  if (text == ".nan" || text == ".NaN" || text == ".NAN") {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  return std::nullopt;
+}
+
+bool is_null_text(std::string_view text) {
+  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+std::optional<bool> bool_text(std::string_view text) {
+  if (text == "true" || text == "True" || text == "TRUE") {
+    return true;
+  }
+  if (text == "false" || text == "False" || text == "FALSE") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<Node> integer_node(std::string_view text, Mark mark) {
+  std::string_view digits = text;
+  bool negative = false;
+  int base = 10;
+  if (digits.starts_with("0o")) {
+    digits.remove_prefix(2);
+    base = 8;
+    if (!is_digits_in_base(digits, 8)) {
+      return std::nullopt;
+    }
+  } else if (digits.starts_with("0x")) {
+    digits.remove_prefix(2);
+    base = 16;
+    if (!is_digits_in_base(digits, 16)) {
+      return std::nullopt;
+    }
+  } else {
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) {
+      negative = digits.front() == '-';
+      digits.remove_prefix(1);
+    }
+    if (!is_decimal_digits(digits)) {
+      return std::nullopt;
+    }
+  }
+  std::uint64_t magnitude = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
+  const std::uint64_t limit =
+      negative ? std::uint64_t{1} << 63 : static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (error == std::errc() && end == digits.data() + digits.size() && magnitude <= limit) {
+    const std::int64_t value = negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+    return Node::make_integer(value, mark, std::string(text));
+  }
+  // Too large for 64 bits: keep it as a number, with the text as written.
+  double value = 0;
+  for (char c : digits) {
+    const int digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    value = value * base + digit;
+  }
+  return Node::make_float(negative ? -value : value, mark, std::string(text));
+}
+
+std::optional<Node> float_node(std::string_view text, Mark mark) {
+  if (auto special = special_float(text)) {
+    return Node::make_float(*special, mark, std::string(text));
+  }
+  if (!is_core_float(text)) {
+    return std::nullopt;
+  }
+  // strtod accepts everything the core pattern allows ("1.", ".5", "1e5").
+  const std::string copy(text);
+  const double value = std::strtod(copy.c_str(), nullptr);
+  return Node::make_float(value, mark, std::string(text));
+}
+
+// Resolves a plain scalar by the YAML 1.2 core schema.
+Node resolve_plain(const std::string& text, Mark mark) {
+  if (is_null_text(text)) {
+    return Node::make_null(mark);
+  }
+  if (auto value = bool_text(text)) {
+    return Node::make_bool(*value, mark, text);
+  }
+  if (auto node = integer_node(text, mark)) {
+    return *node;
+  }
+  if (auto node = float_node(text, mark)) {
+    return *node;
+  }
+  return Node::make_string(text, mark);
+}
+
+struct Frame {
+  bool is_mapping = false;
+  Mark mark;
+  YAML::anchor_t anchor = 0;
+  std::size_t node_count = 1;  // this node and everything under it, aliases expanded
+  std::vector<Node> items;
+  std::vector<Entry> entries;
+  std::optional<Node> pending_key;
+  std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
+};
+
+struct AnchorInfo {
+  std::string name;
+  bool open = true;
+  Node node;
+  std::size_t node_count = 1;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& source, const std::string& path, const ParseOptions& options)
+      : m_source(source), m_path(path), m_options(options) {
+    m_line_starts.push_back(0);
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source[i] == '\n') {
+        m_line_starts.push_back(i + 1);
+      }
+    }
+  }
+
+  Mark to_mark(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0) {
+      return {};
+    }
+    const auto line = static_cast<std::size_t>(mark.line);
+    if (line >= m_line_starts.size()) {
+      return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+    }
+    // yaml-cpp counts bytes; people count characters.
+    const std::size_t start = m_line_starts[line];
+    const std::size_t end = std::min(m_source.size(), start + static_cast<std::size_t>(std::max(0, mark.column)));
+    const std::size_t characters = util::utf8_length(std::string_view(m_source).substr(start, end - start));
+    return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(characters + 1)};
+  }
+
+  Location location(Mark mark) const { return {m_path, mark.line, mark.column}; }
+
+  Diagnostic error(Mark mark, std::string message) const {
+    return Diagnostic{Severity::error, "yaml", std::move(message), location(mark), {}, {}};
+  }
+
+  const Diagnostics& errors() const { return m_errors; }
+  bool has_root() const { return m_root.has_value(); }
+  Node root() const { return *m_root; }
+  std::size_t documents() const { return m_documents; }
+  Mark second_document_mark() const { return m_second_document; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++m_documents;
+    if (m_documents == 2) {
+      m_second_document = to_mark(mark);
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnAnchor(const YAML::Mark& /*mark*/, const std::string& name) override { m_pending_anchor_name = name; }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    m_last_offset = static_cast<std::size_t>(std::max(0, mark.pos));
+    Mark where = to_mark(mark);
+    // An empty value's mark points at the next token, which may be lines away: place it after its key.
+    if (!explicit_null_at(mark) && !m_stack.empty() && m_stack.back().is_mapping && m_stack.back().pending_key) {
+      where = after_key(m_stack.back());
+    }
+    add(Node::make_null(where), anchor, 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    m_last_offset = static_cast<std::size_t>(std::max(0, mark.pos));
+    const auto found = m_anchors.find(anchor);
+    if (found == m_anchors.end()) {
+      throw Abort{error(to_mark(mark), "alias refers to an unknown anchor")};
+    }
+    if (found->second.open) {
+      throw Abort{error(to_mark(mark),
+                        fmt::format("alias '*{}' refers to a node that contains it (a cycle)", found->second.name))};
+    }
+    add(found->second.node, 0, found->second.node_count);
+  }
+
+  void OnScalar(const YAML::Mark& yaml_mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    m_last_offset = static_cast<std::size_t>(std::max(0, yaml_mark.pos));
+    const Mark mark = to_mark(yaml_mark);
+    add(resolve(tag, value, mark), anchor, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    start_collection(false, to_mark(mark), tag, anchor, "seq");
+  }
+  void OnSequenceEnd() override { end_collection(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    start_collection(true, to_mark(mark), tag, anchor, "map");
+  }
+  void OnMapEnd() override { end_collection(); }
+
+ private:
+  bool explicit_null_at(const YAML::Mark& mark) const {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_source.size()) {
+      return false;
+    }
+    const std::string_view rest = std::string_view(m_source).substr(static_cast<std::size_t>(mark.pos));
+    return rest.starts_with("~") || rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL");
+  }
+
+  // The position just after a key's colon, for values written as nothing.
+  Mark after_key(const Frame& frame) const {
+    const Mark key_mark = frame.pending_key->mark();
+    std::size_t offset = frame.pending_key_offset;
+    const std::size_t line_end = std::min(m_source.find('\n', offset), m_source.size());
+    const char quote = offset < m_source.size() ? m_source[offset] : '\0';
+    if (quote == '"' || quote == '\'') {
+      const std::size_t closing = m_source.find(quote, offset + 1);
+      offset = closing == std::string::npos ? line_end : closing + 1;
+    }
+    while (offset < line_end) {
+      if (m_source[offset] == ':' &&
+          (offset + 1 >= m_source.size() || m_source[offset + 1] == ' ' || m_source[offset + 1] == '\t' ||
+           m_source[offset + 1] == '\n' || m_source[offset + 1] == '\r' || m_source[offset + 1] == ',' ||
+           m_source[offset + 1] == '}')) {
+        const std::size_t start = m_line_starts[key_mark.line - 1];
+        const std::size_t characters = util::utf8_length(std::string_view(m_source).substr(start, offset + 1 - start));
+        return {key_mark.line, static_cast<std::uint32_t>(characters + 1)};
+      }
+      ++offset;
+    }
+    return key_mark;
+  }
+
+  Node resolve(const std::string& tag, const std::string& value, Mark mark) {
+    if (tag == "?") {
+      return resolve_plain(value, mark);
+    }
+    if (tag == "!" || tag.empty()) {
+      return Node::make_string(value, mark);
+    }
+    if (tag.starts_with(k_core_tag)) {
+      const std::string_view type = std::string_view(tag).substr(k_core_tag.size());
+      std::optional<Node> node;
+      if (type == "str") {
+        node = Node::make_string(value, mark);
+      } else if (type == "null" && is_null_text(value)) {
+        node = Node::make_null(mark);
+      } else if (type == "bool") {
+        if (auto flag = bool_text(value)) {
+          node = Node::make_bool(*flag, mark, value);
+        }
+      } else if (type == "int") {
+        node = integer_node(value, mark);
+      } else if (type == "float") {
+        node = integer_node(value, mark);
+        if (node) {
+          node = Node::make_float(node->as_number(), mark, value);
+        } else {
+          node = float_node(value, mark);
+        }
+      } else {
+        m_errors.push_back(error(mark, fmt::format("unsupported tag '!!{}'", type)));
+        return Node::make_string(value, mark);
+      }
+      if (!node) {
+        m_errors.push_back(error(mark, fmt::format("'{}' is not a valid !!{}", value, type)));
+        return Node::make_string(value, mark);
+      }
+      return *node;
+    }
+    m_errors.push_back(error(mark, fmt::format("unsupported tag '{}'", tag)));
+    return Node::make_string(value, mark);
+  }
+
+  void start_collection(bool is_mapping, Mark mark, const std::string& tag, YAML::anchor_t anchor,
+                        std::string_view core_type) {
+    if (tag != "?" && tag != "!" && tag != fmt::format("{}{}", k_core_tag, core_type)) {
+      m_errors.push_back(error(mark, fmt::format("unsupported tag '{}'", tag)));
+    }
+    if (m_stack.size() >= m_options.max_depth) {
+      throw Abort{error(mark, fmt::format("nesting is deeper than {} levels", m_options.max_depth))};
+    }
+    if (!m_stack.empty() && m_stack.back().is_mapping && !m_stack.back().pending_key) {
+      throw Abort{error(mark, "a mapping key must be a plain value, not a list or mapping")};
+    }
+    Frame frame;
+    frame.is_mapping = is_mapping;
+    frame.mark = mark;
+    frame.anchor = anchor;
+    if (anchor != 0) {
+      m_anchors[anchor] = AnchorInfo{take_anchor_name(), true, {}, 1};
+    }
+    m_stack.push_back(std::move(frame));
+    count_nodes(1, mark);
+  }
+
+  void end_collection() {
+    Frame frame = std::move(m_stack.back());
+    m_stack.pop_back();
+    Node node = frame.is_mapping ? Node::make_mapping(std::move(frame.entries), frame.mark)
+                                 : Node::make_sequence(std::move(frame.items), frame.mark);
+    if (frame.anchor != 0) {
+      AnchorInfo& info = m_anchors[frame.anchor];
+      info.open = false;
+      info.node = node;
+      info.node_count = frame.node_count;
+    }
+    place(std::move(node), frame.node_count);
+  }
+
+  void add(Node node, YAML::anchor_t anchor, std::size_t node_count) {
+    if (anchor != 0) {
+      m_anchors[anchor] = AnchorInfo{take_anchor_name(), false, node, node_count};
+    }
+    count_nodes(node_count, node.mark());
+    place(std::move(node), node_count);
+  }
+
+  std::string take_anchor_name() {
+    std::string name = std::move(m_pending_anchor_name);
+    m_pending_anchor_name.clear();
+    return name;
+  }
+
+  void count_nodes(std::size_t count, Mark mark) {
+    m_node_count += count;
+    if (m_node_count > m_options.max_nodes) {
+      throw Abort{error(mark, fmt::format("the document expands to more than {} values (through aliases, or "
+                                          "sheer size); refusing to go on",
+                                          m_options.max_nodes))};
+    }
+  }
+
+  void place(Node node, std::size_t node_count) {
+    if (m_stack.empty()) {
+      if (m_documents <= 1) {
+        m_root = std::move(node);
+      }
+      return;
+    }
+    Frame& parent = m_stack.back();
+    parent.node_count += node_count;
+    if (!parent.is_mapping) {
+      parent.items.push_back(std::move(node));
+      return;
+    }
+    if (!parent.pending_key) {
+      if (!node.is_scalar()) {
+        throw Abort{error(node.mark(), "a mapping key must be a plain value, not a list or mapping")};
+      }
+      parent.pending_key_offset = m_last_offset;
+      parent.pending_key = std::move(node);
+      return;
+    }
+    const Node key = std::move(*parent.pending_key);
+    parent.pending_key.reset();
+    std::string key_text = key.is_string() ? key.as_string() : key.text();
+    if (key.is_null()) {
+      key_text = "";
+    }
+    for (const Entry& existing : parent.entries) {
+      if (existing.key == key_text) {
+        m_errors.push_back(error(key.mark(), fmt::format("duplicate key '{}' (first defined on line {}, column {})",
+                                                         key_text, existing.key_mark.line, existing.key_mark.column)));
+        return;
+      }
+    }
+    parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
+  }
+
+  const std::string& m_source;
+  const std::string& m_path;
+  const ParseOptions& m_options;
+  std::vector<std::size_t> m_line_starts;
+  std::vector<Frame> m_stack;
+  std::unordered_map<YAML::anchor_t, AnchorInfo> m_anchors;
+  std::string m_pending_anchor_name;
+  std::optional<Node> m_root;
+  std::size_t m_last_offset = 0;  // byte offset of the latest scalar or alias event
+  std::size_t m_node_count = 0;
+  std::size_t m_documents = 0;
+  Mark m_second_document;
+  Diagnostics m_errors;
+};
+
+// Byte-level checks yaml-cpp does not make: encoding, NUL and control characters.
+std::optional<Diagnostic> check_bytes(const std::string& text, const std::string& path) {
+  auto at_offset = [&](std::size_t offset, std::string message) {
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    const auto column =
+        static_cast<std::uint32_t>(util::utf8_length(std::string_view(text).substr(line_start, offset - line_start)) + 1);
+    return Diagnostic{Severity::error, "yaml", std::move(message), Location{path, line, column}, {}, {}};
+  };
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    return at_offset(0, "the file is UTF-16; save it as UTF-8");
+  }
+  if (auto invalid = util::find_invalid_utf8(text)) {
+    return at_offset(*invalid, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                           static_cast<unsigned>(static_cast<unsigned char>(text[*invalid]))));
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) {
+      return at_offset(i, "NUL byte in the file");
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      return at_offset(i, fmt::format("control character U+{:04X} is not allowed", static_cast<unsigned>(c)));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string describe_yaml_error(const std::string& message) {
+  if (message.empty()) {
+    return "invalid YAML";
+  }
+  return fmt::format("invalid YAML: {}", message);
+}
+
+}  // namespace
+
+ParseResult parse(std::string text, std::string path, const ParseOptions& options) {
+  if (text.size() > options.max_bytes) {
+    return util::unexpected(Diagnostics{Diagnostic{
+        Severity::error, "yaml",
+        fmt::format("the file is {} bytes, more than the limit of {} bytes", text.size(), options.max_bytes),
+        Location{path, 0, 0}, {}, {}}});
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.erase(0, 3);
+  }
+  if (auto problem = check_bytes(text, path)) {
+    return util::unexpected(Diagnostics{*problem});
+  }
+  auto source = std::make_shared<const std::string>(std::move(text));
+  TreeBuilder builder(*source, path, options);
+  Diagnostics errors;
+  try {
+    std::istringstream stream(*source);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+      if (builder.documents() >= 2) {
+        break;
+      }
+    }
+  } catch (const Abort& abort) {
+    errors = builder.errors();
+    errors.push_back(abort.diagnostic);
+    sort_diagnostics(errors);
+    return util::unexpected(std::move(errors));
+  } catch (const YAML::Exception& exception) {
+    errors = builder.errors();
+    const Mark mark = builder.to_mark(exception.mark);
+    errors.push_back(Diagnostic{Severity::error, "yaml", describe_yaml_error(exception.msg),
+                                Location{path, mark.line, mark.column}, {}, {}});
+    sort_diagnostics(errors);
+    return util::unexpected(std::move(errors));
+  }
+  errors = builder.errors();
+  if (builder.documents() >= 2) {
+    const Mark mark = builder.second_document_mark();
+    errors.push_back(Diagnostic{Severity::error, "yaml",
+                                "the file holds more than one YAML document; a record is one document",
+                                Location{path, mark.line, mark.column}, {}, {}});
+  }
+  if (!errors.empty()) {
+    sort_diagnostics(errors);
+    return util::unexpected(std::move(errors));
+  }
+  Node root = builder.has_root() ? builder.root() : Node::make_null(Mark{1, 1});
+  return Document{std::move(path), std::move(source), std::move(root)};
+}
+
+ParseResult parse_file(const std::filesystem::path& file, std::string display_path, const ParseOptions& options) {
+  auto io_error = [&](std::string message) {
+    return util::unexpected(
+        Diagnostics{Diagnostic{Severity::error, "io", std::move(message), Location{display_path, 0, 0}, {}, {}}});
+  };
+  std::string text;
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) {
+      return io_error("cannot read standard input");
+    }
+  } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+      return io_error("is a folder, not a file");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      return io_error(fmt::format("cannot open: {}", std::error_code(errno, std::generic_category()).message()));
+    }
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > options.max_bytes) {
+      return io_error(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, options.max_bytes));
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      return io_error("cannot read the file");
+    }
+  }
+  return parse(std::move(text), std::move(display_path), options);
+}
+
+}  // namespace wellbeing::document

@@ -1,0 +1,98 @@
+#include "wellbeing/util/text.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace wellbeing::util {
+
+std::string_view source_line(std::string_view source, std::uint32_t line) {
+  if (line == 0) {
+    return {};
+  }
+  std::size_t start = 0;
+  for (std::uint32_t current = 1; current < line; ++current) {
+    const std::size_t newline = source.find('\n', start);
+    if (newline == std::string_view::npos) {
+      return {};
+    }
+    start = newline + 1;
+  }
+  std::size_t end = source.find('\n', start);
+  if (end == std::string_view::npos) {
+    end = source.size();
+  }
+  std::string_view text = source.substr(start, end - start);
+  if (!text.empty() && text.back() == '\r') {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const unsigned char c = bytes[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    std::uint32_t minimum = 0;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2;
+      code = c & 0x1F;
+      minimum = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3;
+      code = c & 0x0F;
+      minimum = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4;
+      code = c & 0x07;
+      minimum = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + length > size) {
+      return i;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((bytes[i + k] & 0xC0) != 0x80) {
+        return i;
+      }
+      code = (code << 6) | (bytes[i + k] & 0x3F);
+    }
+    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      return i;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    previous[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+}  // namespace wellbeing::util
