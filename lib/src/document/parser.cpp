@@ -1,5 +1,6 @@
 #include "wellbeing/document/parser.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -241,6 +242,14 @@ class TreeBuilder : public YAML::EventHandler {
   std::size_t documents() const { return m_documents; }
   Mark second_document_mark() const { return m_second_document; }
 
+  // Where the innermost collection still open starts (for "never closed" errors), if any.
+  std::optional<Frame> innermost_open() const {
+    if (m_stack.empty()) {
+      return std::nullopt;
+    }
+    return m_stack.back();
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
     ++m_documents;
     if (m_documents == 2) {
@@ -278,6 +287,9 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     m_last_offset = static_cast<std::size_t>(std::max(0, yaml_mark.pos));
     const Mark mark = to_mark(yaml_mark);
+    if (tag == "!") {
+      check_quote_closed(yaml_mark, mark);
+    }
     add(resolve(tag, value, mark), anchor, 1);
   }
 
@@ -294,6 +306,31 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { end_collection(); }
 
  private:
+  // yaml-cpp takes a quoted scalar left open to the end of the file as if it were closed, which would
+  // swallow the rest of the file into one value. Refuse instead.
+  void check_quote_closed(const YAML::Mark& yaml_mark, Mark mark) const {
+    if (yaml_mark.pos < 0 || static_cast<std::size_t>(yaml_mark.pos) >= m_source.size()) {
+      return;
+    }
+    const auto start = static_cast<std::size_t>(yaml_mark.pos);
+    const char quote = m_source[start];
+    if (quote != '"' && quote != '\'') {
+      return;
+    }
+    for (std::size_t i = start + 1; i < m_source.size(); ++i) {
+      if (quote == '"' && m_source[i] == '\\') {
+        ++i;
+      } else if (m_source[i] == quote) {
+        if (quote == '\'' && i + 1 < m_source.size() && m_source[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        return;
+      }
+    }
+    throw Abort{error(mark, fmt::format("this quoted text is never closed (missing {})", quote))};
+  }
+
   bool explicit_null_at(const YAML::Mark& mark) const {
     if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_source.size()) {
       return false;
@@ -552,9 +589,16 @@ ParseResult parse(std::string text, std::string path, const ParseOptions& option
     return util::unexpected(std::move(errors));
   } catch (const YAML::Exception& exception) {
     errors = builder.errors();
-    const Mark mark = builder.to_mark(exception.mark);
-    errors.push_back(Diagnostic{Severity::error, "yaml", describe_yaml_error(exception.msg),
-                                Location{path, mark.line, mark.column}, {}, {}});
+    Mark mark = builder.to_mark(exception.mark);
+    std::string message = describe_yaml_error(exception.msg);
+    // yaml-cpp reports an unclosed [ or { at the end of the file; point at the bracket instead.
+    const auto open = builder.innermost_open();
+    if (exception.msg.find("flow not found") != std::string::npos && open) {
+      mark = open->mark;
+      message = fmt::format("this {} is never closed (missing '{}')", open->is_mapping ? "'{'" : "'['",
+                            open->is_mapping ? '}' : ']');
+    }
+    errors.push_back(Diagnostic{Severity::error, "yaml", std::move(message), Location{path, mark.line, mark.column}, {}, {}});
     sort_diagnostics(errors);
     return util::unexpected(std::move(errors));
   }
@@ -573,10 +617,10 @@ ParseResult parse(std::string text, std::string path, const ParseOptions& option
   return Document{std::move(path), std::move(source), std::move(root)};
 }
 
-ParseResult parse_file(const std::filesystem::path& file, std::string display_path, const ParseOptions& options) {
+util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,
+                                                   std::size_t max_bytes) {
   auto io_error = [&](std::string message) {
-    return util::unexpected(
-        Diagnostics{Diagnostic{Severity::error, "io", std::move(message), Location{display_path, 0, 0}, {}, {}}});
+    return util::unexpected(Diagnostic{Severity::error, "io", std::move(message), Location{display_path, 0, 0}, {}, {}});
   };
   std::string text;
   if (file == "-") {
@@ -584,25 +628,33 @@ ParseResult parse_file(const std::filesystem::path& file, std::string display_pa
     if (std::cin.bad()) {
       return io_error("cannot read standard input");
     }
-  } else {
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) {
-      return io_error("is a folder, not a file");
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      return io_error(fmt::format("cannot open: {}", std::error_code(errno, std::generic_category()).message()));
-    }
-    const auto size = std::filesystem::file_size(file, ec);
-    if (!ec && size > options.max_bytes) {
-      return io_error(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, options.max_bytes));
-    }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-      return io_error("cannot read the file");
-    }
+    return text;
   }
-  return parse(std::move(text), std::move(display_path), options);
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    return io_error("is a folder, not a file");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return io_error(fmt::format("cannot open: {}", std::error_code(errno, std::generic_category()).message()));
+  }
+  const auto size = std::filesystem::file_size(file, ec);
+  if (!ec && size > max_bytes) {
+    return io_error(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, max_bytes));
+  }
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return io_error("cannot read the file");
+  }
+  return text;
+}
+
+ParseResult parse_file(const std::filesystem::path& file, std::string display_path, const ParseOptions& options) {
+  auto text = read_file(file, display_path, options.max_bytes);
+  if (!text) {
+    return util::unexpected(Diagnostics{std::move(text).error()});
+  }
+  return parse(std::move(text).value(), std::move(display_path), options);
 }
 
 }  // namespace wellbeing::document

@@ -36,6 +36,11 @@ using ParseResult = util::Expected<Document, Diagnostics>;
 // control characters, undefined or cyclic aliases, unknown tags, and the limits in ParseOptions.
 ParseResult parse(std::string text, std::string path, const ParseOptions& options = {});
 
+// Reads a whole file ("-": standard input) as bytes, refusing files over `max_bytes`. An unreadable file is
+// one "io" diagnostic naming `display_path`.
+util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,
+                                                   std::size_t max_bytes);
+
 // Reads a file and parses it; an unreadable file is one "io" diagnostic. `display_path` names the file
 // in diagnostics. "-" reads standard input.
 ParseResult parse_file(const std::filesystem::path& file, std::string display_path,

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "output.hpp"
+
+namespace wellbeing::cli {
+
+// Exit codes, the same for every command.
+inline constexpr int k_exit_ok = 0;        // success; the record is valid; no differences
+inline constexpr int k_exit_findings = 1;  // invalid records, differences, findings
+inline constexpr int k_exit_usage = 2;     // usage error or unreadable input
+
+// An error that ends a command with exit code 2 and the message "wellbeing: error: <what>".
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What every command can see: options given to the program itself.
+struct GlobalOptions {
+  ColorChoice color = ColorChoice::automatic;
+};
+
+// A registered subcommand: its CLI11 app and what to run when it was chosen. run() returns the exit code.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+// One per subcommand file: registers the subcommand and its options on `app`.
+Command register_validate(CLI::App& app, const GlobalOptions& global);
+Command register_schema(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace wellbeing::cli

@@ -1,0 +1,311 @@
+// `wellbeing validate [PATH…]`: checks records against the schema and reports every problem.
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/validator.hpp"
+#include "wellbeing/validation/batch.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+enum class Format { text, json, github, junit };
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string schema_file;
+  Format format = Format::text;
+  unsigned jobs = 0;
+};
+
+struct Counts {
+  std::size_t files = 0;
+  std::size_t invalid = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+};
+
+Counts count(const std::vector<validation::FileResult>& results, const Diagnostics& problems) {
+  Counts counts;
+  counts.files = results.size();
+  auto tally = [&](const Diagnostic& d) {
+    counts.errors += d.severity == Severity::error;
+    counts.warnings += d.severity == Severity::warning;
+    counts.infos += d.severity == Severity::info;
+  };
+  for (const auto& result : results) {
+    counts.invalid += has_errors(result.diagnostics);
+    std::for_each(result.diagnostics.begin(), result.diagnostics.end(), tally);
+  }
+  std::for_each(problems.begin(), problems.end(), tally);
+  return counts;
+}
+
+schema::Validator load_schema(const std::string& schema_file) {
+  document::ParseResult parsed = [&] {
+    if (!schema_file.empty()) {
+      return document::parse_file(schema_file, schema_file);
+    }
+    const std::string_view embedded = schema::embedded_schema(schema::k_record_schema);
+    if (embedded.empty()) {
+      throw InputError("no record schema is built in yet; name one with --schema FILE");
+    }
+    return document::parse(std::string(embedded), std::string(schema::k_record_schema));
+  }();
+  if (!parsed) {
+    const Diagnostic& first = parsed.error().front();
+    throw InputError(fmt::format("cannot read the schema {}: {}", schema_file, first.message));
+  }
+  schema::CompileOptions options;
+  if (!schema_file.empty()) {
+    options.base_directory = std::filesystem::path(schema_file).parent_path();
+  }
+  auto compiled = schema::Validator::compile(*parsed, options);
+  if (!compiled) {
+    const Diagnostic& first = compiled.error().front();
+    throw InputError(fmt::format("the schema {} is not usable: {}{}", parsed->path, first.message,
+                                 first.pointer.empty() ? "" : fmt::format(" (at {})", first.pointer)));
+  }
+  return std::move(compiled).value();
+}
+
+std::string render_text(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
+                        bool color) {
+  std::string out;
+  for (const Diagnostic& problem : problems) {
+    out += format_diagnostic_text(problem, {}, color);
+  }
+  for (const auto& result : results) {
+    const std::string_view source = result.source ? std::string_view(*result.source) : std::string_view();
+    for (const Diagnostic& diagnostic : result.diagnostics) {
+      out += format_diagnostic_text(diagnostic, source, color);
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
+  nlohmann::ordered_json item;
+  item["severity"] = to_string(d.severity);
+  item["rule"] = d.rule;
+  item["message"] = d.message;
+  item["line"] = d.location.line;
+  item["column"] = d.location.column;
+  item["pointer"] = d.pointer;
+  if (!d.keyword.empty()) {
+    item["keyword"] = d.keyword;
+  }
+  return item;
+}
+
+std::string render_json(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
+                        const Counts& counts) {
+  nlohmann::ordered_json root;
+  root["version"] = 1;
+  root["valid"] = counts.errors == 0;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  auto add_file = [&](const std::string& path, const Diagnostics& diagnostics) {
+    nlohmann::ordered_json file;
+    file["path"] = path;
+    file["valid"] = !has_errors(diagnostics);
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Diagnostic& d : diagnostics) {
+      list.push_back(diagnostic_json(d));
+    }
+    file["diagnostics"] = std::move(list);
+    files.push_back(std::move(file));
+  };
+  for (const Diagnostic& problem : problems) {
+    add_file(problem.location.file, Diagnostics{problem});
+  }
+  for (const auto& result : results) {
+    add_file(result.path, result.diagnostics);
+  }
+  root["files"] = std::move(files);
+  root["summary"] = {{"files", counts.files + problems.size()},
+                     {"invalid", counts.invalid + problems.size()},
+                     {"errors", counts.errors},
+                     {"warnings", counts.warnings},
+                     {"infos", counts.infos}};
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// GitHub Actions workflow commands: "::error file=F,line=L,col=C,title=T::message".
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_github(const std::vector<validation::FileResult>& results, const Diagnostics& problems) {
+  std::string out;
+  auto add = [&](const Diagnostic& d) {
+    const std::string_view command = d.severity == Severity::error     ? "error"
+                                     : d.severity == Severity::warning ? "warning"
+                                                                       : "notice";
+    out += fmt::format("::{} file={}", command, github_escape(d.location.file, true));
+    if (d.location.line > 0) {
+      out += fmt::format(",line={},col={}", d.location.line, d.location.column);
+    }
+    out += fmt::format(",title={}::{}\n", github_escape(d.rule, true), github_escape(d.message, false));
+  };
+  std::for_each(problems.begin(), problems.end(), add);
+  for (const auto& result : results) {
+    std::for_each(result.diagnostics.begin(), result.diagnostics.end(), add);
+  }
+  return out;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// JUnit XML: one test case per file, failing when it has errors; warnings are kept in system-out.
+std::string render_junit(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
+                         const Counts& counts) {
+  std::string cases;
+  auto add_case = [&](const std::string& path, const Diagnostics& diagnostics) {
+    cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", xml_escape(path));
+    std::string failures;
+    std::string notes;
+    for (const Diagnostic& d : diagnostics) {
+      const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d.location.file, d.location.line,
+                                           d.location.column, to_string(d.severity), d.message, d.rule);
+      (d.severity == Severity::error ? failures : notes) += line + "\n";
+    }
+    if (!failures.empty()) {
+      cases += fmt::format("      <failure message=\"{}\">{}</failure>\n",
+                           xml_escape(fmt::format("{} problem(s)", std::count(failures.begin(), failures.end(), '\n'))),
+                           xml_escape(failures));
+    }
+    if (!notes.empty()) {
+      cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
+    }
+    cases += "    </testcase>\n";
+  };
+  for (const Diagnostic& problem : problems) {
+    add_case(problem.location.file, Diagnostics{problem});
+  }
+  for (const auto& result : results) {
+    add_case(result.path, result.diagnostics);
+  }
+  const std::size_t tests = results.size() + problems.size();
+  const std::size_t failures = counts.invalid + problems.size();
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites tests=\"{0}\" failures=\"{1}\">\n"
+      "  <testsuite name=\"wellbeing validate\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n{2}"
+      "  </testsuite>\n</testsuites>\n",
+      tests, failures, cases);
+}
+
+int run(const Options& options, const GlobalOptions& global) {
+  const schema::Validator validator = load_schema(options.schema_file);
+  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  validation::Inputs inputs = validation::collect_inputs(paths);
+  if (std::count(inputs.files.begin(), inputs.files.end(), "-") > 1) {
+    throw InputError("standard input ('-') can be named only once");
+  }
+  const auto results = validation::check_files(
+      inputs.files, [&](const document::Document& doc) { return validator.validate(doc); }, options.jobs);
+  const Counts counts = count(results, inputs.problems);
+
+  switch (options.format) {
+    case Format::text:
+      write_out(stdout, render_text(results, inputs.problems, use_color(global.color, stdout)));
+      if (counts.errors + counts.warnings + counts.infos > 0) {
+        write_out(stderr, fmt::format("wellbeing: {} error(s), {} warning(s) in {} of {} file(s)\n", counts.errors,
+                                      counts.warnings, counts.invalid + inputs.problems.size(),
+                                      counts.files + inputs.problems.size()));
+      }
+      break;
+    case Format::json:
+      write_out(stdout, render_json(results, inputs.problems, counts));
+      break;
+    case Format::github:
+      write_out(stdout, render_github(results, inputs.problems));
+      break;
+    case Format::junit:
+      write_out(stdout, render_junit(results, inputs.problems, counts));
+      break;
+  }
+  const bool unreadable = !inputs.problems.empty() ||
+                          std::any_of(results.begin(), results.end(), [](const auto& r) { return !r.readable; });
+  if (unreadable) {
+    return k_exit_usage;
+  }
+  return counts.errors > 0 ? k_exit_findings : k_exit_ok;
+}
+
+}  // namespace
+
+Command register_validate(CLI::App& app, const GlobalOptions& global) {
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("validate", "Check records against the schema and report every problem");
+  sub->add_option("paths", options->paths,
+                  "Files or folders (searched for *.yaml and *.yml, hidden folders skipped); - for standard input; "
+                  "default: the current folder");
+  sub->add_option("--schema", options->schema_file, "Validate against this draft-07 JSON Schema instead of the "
+                                                    "built-in record schema")
+      ->check(CLI::ExistingFile);
+  const std::map<std::string, Format> formats{
+      {"text", Format::text}, {"json", Format::json}, {"github", Format::github}, {"junit", Format::junit}};
+  sub->add_option("--format", options->format, "Output format: text, json, github (workflow annotations), junit")
+      ->transform(CLI::CheckedTransformer(formats));
+  sub->add_option("-j,--jobs", options->jobs, "Files validated at once (default: one per core)")
+      ->check(CLI::Range(0U, 256U));
+  sub->footer(
+      "Exit status: 0 when every file is valid, 1 when any has errors, 2 on a usage error or an unreadable "
+      "path.\nText output reads path:line:column: severity: message [rule], then the line and a caret.");
+  return Command{sub, [options, &global] { return run(*options, global); }};
+}
+
+}  // namespace wellbeing::cli

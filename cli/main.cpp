@@ -1,0 +1,78 @@
+// The `wellbeing` command: registers the subcommands and turns errors into exit codes.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "wellbeing/util/text.hpp"
+
+namespace {
+
+// CLI11 reports an unknown subcommand as an extra positional; say what was probably meant instead.
+std::string suggest_subcommand(const CLI::App& app, const std::string& word) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    names.push_back(sub->get_name());
+  }
+  const std::string best = wellbeing::util::closest_match(word, names);
+  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace wellbeing::cli;
+
+  CLI::App app{"wellbeing: person-centred wellbeing records, kept as YAML files in git", "wellbeing"};
+  app.set_version_flag("-V,--version", fmt::format("wellbeing {}", WELLBEING_VERSION));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  const std::map<std::string, ColorChoice> colors{
+      {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}};
+  app.add_option("--color", global.color, "Colour: auto (default: only on a terminal, unless NO_COLOR), always, never")
+      ->transform(CLI::CheckedTransformer(colors))
+      ->option_text("WHEN");
+
+  std::vector<Command> commands{
+      register_validate(app, global),
+      register_schema(app, global),
+  };
+
+  // An unknown first word would otherwise read as "a subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string word = argv[1];
+    const auto subs = app.get_subcommands({});
+    if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->check_name(word); })) {
+      std::fprintf(stderr, "wellbeing: error: unknown command '%s'%s\nRun 'wellbeing --help' for the commands.\n",
+                   word.c_str(), suggest_subcommand(app, word).c_str());
+      return k_exit_usage;
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+
+  try {
+    for (const Command& command : commands) {
+      if (command.app->parsed()) {
+        return command.run();
+      }
+    }
+    return k_exit_usage;
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "wellbeing: error: %s\n", e.what());
+    return k_exit_usage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "wellbeing: internal error: %s\n", e.what());
+    return 3;
+  }
+}

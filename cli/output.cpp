@@ -1,0 +1,99 @@
+#include "output.hpp"
+
+#include <cstdlib>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "wellbeing/util/text.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_red = "\x1b[1;31m";
+constexpr std::string_view k_yellow = "\x1b[1;33m";
+constexpr std::string_view k_cyan = "\x1b[1;36m";
+constexpr std::string_view k_green = "\x1b[1;32m";
+
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value;
+}
+
+std::string_view severity_color(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return k_red;
+    case Severity::warning:
+      return k_yellow;
+    case Severity::info:
+      return k_cyan;
+  }
+  return k_red;
+}
+
+}  // namespace
+
+bool use_color(ColorChoice choice, std::FILE* stream) {
+  if (choice != ColorChoice::automatic) {
+    return choice == ColorChoice::always;
+  }
+  if (env_set("NO_COLOR")) {
+    return false;
+  }
+  if (const char* force = std::getenv("CLICOLOR_FORCE"); force && *force && std::string_view(force) != "0") {
+    return true;
+  }
+  const char* term = std::getenv("TERM");
+  return isatty(fileno(stream)) && !(term && std::string_view(term) == "dumb");
+}
+
+std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color) {
+  auto paint = [color](std::string_view code, std::string_view text) {
+    return color ? fmt::format("{}{}{}", code, text, k_reset) : std::string(text);
+  };
+  std::string where = diagnostic.location.file;
+  if (diagnostic.location.line > 0) {
+    where += fmt::format(":{}:{}", diagnostic.location.line, diagnostic.location.column);
+  }
+  std::string out = fmt::format("{}: {}: {} [{}]\n", paint(k_bold, where),
+                                paint(severity_color(diagnostic.severity), to_string(diagnostic.severity)),
+                                diagnostic.message, diagnostic.rule);
+  if (diagnostic.location.line == 0 || source.empty()) {
+    return out;
+  }
+  const std::string_view line = util::source_line(source, diagnostic.location.line);
+  if (line.empty() && diagnostic.location.column <= 1) {
+    return out;
+  }
+  out += fmt::format("  {}\n  ", line);
+  // Keep tabs so the caret lines up under the same column however the terminal expands them.
+  std::uint32_t column = 1;
+  for (std::size_t i = 0; i < line.size() && column < diagnostic.location.column; ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if ((byte & 0xC0) == 0x80) {
+      continue;
+    }
+    out += line[i] == '\t' ? '\t' : ' ';
+    ++column;
+  }
+  for (; column < diagnostic.location.column; ++column) {
+    out += ' ';
+  }
+  out += paint(k_green, "^");
+  out += '\n';
+  return out;
+}
+
+void write_out(std::FILE* stream, std::string_view text) {
+  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stream) != text.size()) {
+    throw InputError("cannot write the output");
+  }
+}
+
+}  // namespace wellbeing::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "wellbeing/diagnostic.hpp"
+
+namespace wellbeing::cli {
+
+enum class ColorChoice { automatic, always, never };
+
+// Whether to colour what goes to `stream`: --color, then NO_COLOR, then CLICOLOR_FORCE, then whether the
+// stream is a terminal whose TERM is not "dumb".
+bool use_color(ColorChoice choice, std::FILE* stream);
+
+// Renders diagnostics in compiler form: "path:line:col: severity: message [rule]", then the source line
+// and a caret under the column. `sources` maps a path to its text, for the source lines.
+std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color);
+
+// Writes all of `text` to `stream`; throws InputError when the write fails (a closed pipe, a full disk).
+void write_out(std::FILE* stream, std::string_view text);
+
+}  // namespace wellbeing::cli
