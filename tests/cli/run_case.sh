@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs one command-line golden case and compares stdout, stderr and the exit status with the expected files.
+#
+# A case is a folder holding:
+#   cmd              a bash command line; `wellbeing` runs the binary under test; it runs in the case folder,
+#                    with $ROOT set to the repository root
+#   stdin            (optional) fed to the command's standard input
+#   expected_stdout  expected standard output      (missing = must be empty)
+#   expected_stderr  expected standard error       (missing = must be empty)
+#   expected_exit    expected exit status          (missing = 0)
+# With WELLBEING_UPDATE_GOLDEN=1 the expected files are rewritten from what the command did.
+#
+# Usage: run_case.sh WELLBEING_BINARY CASE_DIR
+set -uo pipefail
+
+binary=$(realpath "$1")
+case_dir=$(realpath "$2")
+ROOT=$(realpath "$(dirname "$0")/../..")
+export ROOT
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A predictable environment: no colour settings from the caller, a fixed terminal type.
+unset NO_COLOR CLICOLOR_FORCE
+export TERM=dumb LC_ALL=C.UTF-8 TZ=UTC
+
+mkdir -p "$work/bin"
+ln -s "$binary" "$work/bin/wellbeing"
+stdin_file=/dev/null
+[[ -f "$case_dir/stdin" ]] && stdin_file="$case_dir/stdin"
+
+(cd "$case_dir" && PATH="$work/bin:$PATH" bash -c "$(cat "$case_dir/cmd")") \
+  <"$stdin_file" >"$work/stdout" 2>"$work/stderr"
+echo "$?" >"$work/exit"
+
+if [[ "${WELLBEING_UPDATE_GOLDEN:-}" == "1" ]]; then
+  for stream in stdout stderr; do
+    if [[ -s "$work/$stream" ]]; then cp "$work/$stream" "$case_dir/expected_$stream"; else rm -f "$case_dir/expected_$stream"; fi
+  done
+  if [[ "$(cat "$work/exit")" != "0" ]]; then cp "$work/exit" "$case_dir/expected_exit"; else rm -f "$case_dir/expected_exit"; fi
+  echo "updated $(basename "$case_dir")"
+  exit 0
+fi
+
+status=0
+for stream in stdout stderr; do
+  expected="$case_dir/expected_$stream"
+  [[ -f "$expected" ]] || expected=/dev/null
+  if ! diff -u --label "expected $stream" --label "actual $stream" "$expected" "$work/$stream"; then
+    status=1
+  fi
+done
+expected_exit=0
+[[ -f "$case_dir/expected_exit" ]] && expected_exit=$(cat "$case_dir/expected_exit")
+if [[ "$(cat "$work/exit")" != "$expected_exit" ]]; then
+  echo "exit status: expected $expected_exit, got $(cat "$work/exit")"
+  status=1
+fi
+exit $status
