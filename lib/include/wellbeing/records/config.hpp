@@ -1,0 +1,40 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wellbeing/diagnostic.hpp"
+#include "wellbeing/util/expected.hpp"
+
+namespace wellbeing::records {
+
+// The settings of a records folder (`wellbeing.yaml`, schema wellbeing-config/v1). Defaults apply when
+// there is no file or a setting is left out.
+struct Config {
+  std::string path;  // the file it came from; empty for the defaults
+  std::string provider_name;
+  std::string provider_type;
+  int first_review_min_weeks = 6;
+  int first_review_max_weeks = 8;
+  int review_interval_months = 12;
+  int due_soon_days = 28;
+  // Rule id -> severity in this folder; nullopt means the rule is off.
+  std::map<std::string, std::optional<Severity>> rule_severity;
+  bool redact_by_default = false;
+  std::vector<std::string> redaction_keep;
+};
+
+// The file name of a folder's settings.
+inline constexpr std::string_view k_config_file_name = "wellbeing.yaml";
+
+// Reads and validates (against the built-in config schema) a settings file. Fails with its diagnostics.
+util::Expected<Config, Diagnostics> load_config(const std::filesystem::path& file);
+
+// The settings file that governs `path` (a record file or a folder): the nearest wellbeing.yaml in its
+// folder or any folder above it, stopping at the top of a git repository. nullopt when there is none.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& path);
+
+}  // namespace wellbeing::records

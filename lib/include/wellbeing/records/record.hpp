@@ -1,0 +1,188 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wellbeing/document/node.hpp"
+#include "wellbeing/util/date.hpp"
+
+namespace wellbeing::records {
+
+using document::Mark;
+
+// The nine areas of wellbeing (Care Act 2014, s.1(2)), in statutory order (a–i). No hierarchy: the order
+// is the statute's, never a ranking.
+struct AreaInfo {
+  std::string_view id;      // "dignity"
+  char letter;              // 'a'
+  std::string_view title;   // "Personal dignity"
+  std::string_view wording; // the statute's words
+};
+extern const std::array<AreaInfo, 9> k_areas;
+
+// The area with this id, or with this statutory letter ("a"…"i"), or nullptr.
+const AreaInfo* find_area(std::string_view id_or_letter);
+
+// A typed, read-only view of a record (schema wellbeing/v1), built leniently: what is missing or of the
+// wrong type is left empty, so the view can be built from any document (the schema reports the problems).
+// Every item keeps its JSON pointer and mark so findings can point at it.
+
+struct Suppression {
+  std::string rule;
+  std::string reason;
+};
+
+struct Item {
+  std::string id;
+  std::string pointer;  // "/outcomes/2"
+  Mark mark;
+  std::vector<Suppression> suppress;
+  const document::Node* node = nullptr;  // the item's node inside the document the record was built from
+
+  bool suppresses(std::string_view rule) const;
+};
+
+struct Representative : Item {
+  std::string name, role, relationship, supports_with;
+};
+
+struct Importance {
+  std::string level;    // high | medium | low
+  std::string said_by;  // person | representative
+  std::string representative, reason;
+};
+
+struct Area : Item {
+  const AreaInfo* info = nullptr;
+  bool present = false;        // the key exists in the record
+  std::string status;          // explored | not_yet_explored
+  std::string said;
+  std::optional<Importance> importance;
+  bool concerns_none_raised = false;
+  std::vector<std::string> concerns;
+  bool concerns_present = false;
+  std::vector<std::string> evidence;  // evidence ids
+  std::optional<util::Date> updated;
+};
+
+struct Evidence : Item {
+  std::string kind, by, summary;
+  std::optional<util::Date> date, until;
+  std::string consulted_name, consulted_role, consulted_basis;
+  bool has_consulted = false;
+  std::vector<std::string> areas;
+};
+
+struct Strength : Item {
+  std::string level, text;
+  std::vector<std::string> areas;
+};
+
+struct Action : Item {
+  std::string who, name, what;
+  std::optional<util::Date> due, done;
+};
+
+struct ProgressNote : Item {
+  std::optional<util::Date> date;
+  std::string by, note;
+};
+
+struct Outcome : Item {
+  std::string kind, said, status;
+  std::vector<std::string> areas;
+  std::vector<Mark> area_marks;
+  std::optional<util::Date> opened, met_on;
+  std::vector<std::string> who_acts;
+  std::vector<Action> actions;
+  std::vector<ProgressNote> progress;
+  bool service_can_meet = true;
+  bool has_referral = false;
+  std::string referral_to, referral_reference;
+  std::optional<util::Date> referral_date;
+  std::string review_request;
+  bool has_risk_to_others = false;
+  std::string risk_description, risk_who, risk_mitigation, risk_agreed_by;
+  std::optional<util::Date> risk_agreed_on;
+};
+
+struct Conversation : Item {
+  std::optional<util::Date> date;
+  std::vector<std::string> participants, quotes, areas;
+  std::string led_by, approach, accessible_format, summary;
+};
+
+struct Ons4 {
+  int life_satisfaction = 0, worthwhile = 0, happy_yesterday = 0, anxious_yesterday = 0;
+};
+
+struct Measure : Item {
+  std::optional<util::Date> date;
+  std::string instrument, licence, by, note;
+  std::optional<Ons4> ons4;
+  std::optional<double> score;
+};
+
+struct Review : Item {
+  std::optional<util::Date> date, next_review_due;
+  std::string type, review_request;
+  std::vector<std::string> attendees, working, not_working, changes;
+};
+
+struct ReviewRequest : Item {
+  std::optional<util::Date> date;
+  std::string requested_by, reason, sent_to, reference, status;
+};
+
+struct SafeguardingFlag : Item {
+  std::optional<util::Date> date, closed_on;
+  std::string type, person_wishes, action_taken, referral_reference, no_referral_reason, status;
+};
+
+struct SharingEntry : Item {
+  std::optional<util::Date> date;
+  std::string with, what, basis, by;
+  std::optional<bool> consent_recorded;
+};
+
+struct Person : Item {
+  std::string known_as, voice;
+  std::optional<util::Date> support_started;
+  std::string communication_needs;
+  std::vector<std::string> communication_formats;
+  std::string communication_language;
+  std::string can_take_part;  // able | with_support | not_at_present ("" when not recorded)
+  std::string capacity_by, capacity_note;
+  std::optional<util::Date> capacity_date;
+  std::vector<Representative> representatives;
+  std::vector<std::string> important_to_me;
+};
+
+struct Record {
+  std::string schema;
+  Person person;
+  std::array<Area, 9> areas;  // statutory order, always nine (absent ones have present == false)
+  std::vector<Evidence> evidence;
+  std::vector<Strength> strengths;
+  std::vector<Outcome> outcomes;
+  std::vector<Conversation> conversations;
+  std::vector<Measure> measures;
+  std::vector<Review> reviews;
+  std::vector<ReviewRequest> review_requests;
+  std::vector<SafeguardingFlag> safeguarding;
+  std::vector<SharingEntry> sharing;
+
+  // The latest review by date (nullptr when there is none).
+  const Review* latest_review() const;
+  // The area with this id, or nullptr.
+  const Area* area(std::string_view id) const;
+};
+
+// Builds the view of `root` (the root of a parsed record). Never fails. The view points into `root`'s
+// nodes (Item::node), so `root` must outlive it.
+Record read_record(const document::Node& root);
+
+}  // namespace wellbeing::records

@@ -1,0 +1,106 @@
+#include "wellbeing/records/config.hpp"
+
+#include "wellbeing/document/parser.hpp"
+#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/validator.hpp"
+
+namespace wellbeing::records {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const schema::Validator& config_validator() {
+  static const schema::Validator validator = [] {
+    auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_config_schema)),
+                                  std::string(schema::k_config_schema));
+    return std::move(schema::Validator::compile(*parsed)).value();
+  }();
+  return validator;
+}
+
+std::optional<Severity> severity_from(std::string_view text) {
+  if (text == "error") {
+    return Severity::error;
+  }
+  if (text == "warning") {
+    return Severity::warning;
+  }
+  return Severity::info;
+}
+
+int integer_or(const document::Node* node, std::string_view key, int fallback) {
+  const document::Node* value = node ? node->find(key) : nullptr;
+  return value && value->is_integer() ? static_cast<int>(value->as_integer()) : fallback;
+}
+
+}  // namespace
+
+util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
+  auto parsed = document::parse_file(file, file.generic_string());
+  if (!parsed) {
+    return util::unexpected(std::move(parsed.error()));
+  }
+  Diagnostics problems = config_validator().validate(*parsed);
+  if (has_errors(problems)) {
+    return util::unexpected(std::move(problems));
+  }
+  const document::Node& root = parsed->root;
+  Config config;
+  config.path = parsed->path;
+  if (const document::Node* provider = root.find("provider")) {
+    if (const auto* name = provider->find("name")) {
+      config.provider_name = name->as_string();
+    }
+    if (const auto* type = provider->find("type")) {
+      config.provider_type = type->as_string();
+    }
+  }
+  if (const document::Node* reviews = root.find("reviews")) {
+    const document::Node* first = reviews->find("first_review_weeks");
+    config.first_review_min_weeks = integer_or(first, "min", config.first_review_min_weeks);
+    config.first_review_max_weeks = integer_or(first, "max", config.first_review_max_weeks);
+    config.review_interval_months = integer_or(reviews, "interval_months", config.review_interval_months);
+    config.due_soon_days = integer_or(reviews, "due_soon_days", config.due_soon_days);
+  }
+  if (const document::Node* rules = root.find("rules")) {
+    for (const auto& entry : rules->entries()) {
+      const std::string& value = entry.value.as_string();
+      config.rule_severity[entry.key] = value == "off" ? std::nullopt : severity_from(value);
+    }
+  }
+  if (const document::Node* redaction = root.find("redaction")) {
+    if (const auto* flag = redaction->find("default"); flag && flag->is_bool()) {
+      config.redact_by_default = flag->as_bool();
+    }
+    if (const auto* keep = redaction->find("keep")) {
+      for (const auto& item : keep->items()) {
+        config.redaction_keep.push_back(item.as_string());
+      }
+    }
+  }
+  return config;
+}
+
+std::optional<fs::path> find_config(const fs::path& path) {
+  std::error_code ec;
+  fs::path folder = fs::absolute(path, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  if (!fs::is_directory(folder, ec)) {
+    folder = folder.parent_path();
+  }
+  while (true) {
+    const fs::path candidate = folder / k_config_file_name;
+    if (fs::is_regular_file(candidate, ec)) {
+      return candidate;
+    }
+    if (fs::exists(folder / ".git", ec) || folder == folder.parent_path()) {
+      return std::nullopt;
+    }
+    folder = folder.parent_path();
+  }
+}
+
+}  // namespace wellbeing::records
