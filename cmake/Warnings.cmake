@@ -2,7 +2,7 @@
 add_library(wellbeing_warnings INTERFACE)
 target_compile_options(wellbeing_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(WELLBEING_WERROR)
   target_compile_options(wellbeing_warnings INTERFACE -Werror)
 endif()
