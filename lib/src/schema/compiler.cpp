@@ -742,7 +742,9 @@ class Compiler {
         if (target == State::open) {
           const Schema& from = *frame.schema;
           const std::string where = edge.target->pointer.empty() ? "#" : "#" + edge.target->pointer;
-          error(Place{from.document, document::append_pointer(from.pointer, edge.keyword)}, from.mark,
+          const Node* node = m_documents[from.document].document.root.at_pointer(from.pointer);
+          const Node* value = node ? node->find(edge.keyword) : nullptr;
+          error(Place{from.document, document::append_pointer(from.pointer, edge.keyword)}, value ? value->mark() : from.mark,
                 std::string(edge.keyword),
                 fmt::format("`{}` leads back to `{}` without going deeper into the data, an endless loop",
                             edge.keyword == "$ref" ? fmt::format("$ref` `{}", from.ref_text) : std::string(edge.keyword),

@@ -17,8 +17,8 @@ namespace {
 // Enough for any sensible pattern on a record field, small enough that a catastrophic one on a long
 // value gives up within milliseconds.
 constexpr std::uint32_t k_match_limit = 1'000'000;
-constexpr std::uint32_t k_depth_limit = 10'000;
-constexpr std::size_t k_heap_limit_kib = 16 * 1024;
+constexpr std::uint32_t k_depth_limit = 100'000;
+constexpr std::size_t k_heap_limit_kib = 64 * 1024;
 
 // ECMA-262 semantics where PCRE2 differs and an option closes the gap: "$" only at the very end, "\u"
 // followed by four hex digits, "[]" and "[^]", "." stopping at CR as well as LF. "\d" and "\w" stay ASCII
