@@ -406,6 +406,21 @@ TEST_SUITE("Validator") {
           "1:7 /date format: `date` must be a date (YYYY-MM-DD); got `2026-02-30`\n");
   }
 
+  TEST_CASE("a URI folder serves remote references, and a relative $id changes the base once") {
+    const TempFolder folder;
+    std::filesystem::create_directories(folder.path / "folder");
+    folder.write("folder/integer.json", R"({"type": "integer"})");
+    CompileOptions options;
+    options.uri_folders["http://localhost:1234/"] = folder.path;
+    // The $ref target sits under an unknown keyword, so only the $ref reaches it.
+    const Validator validator = compile(R"({"$id": "http://localhost:1234/",
+      "x-parts": {"list": {"$id": "folder/", "items": {"$ref": "integer.json"}}},
+      "allOf": [{"$ref": "#/x-parts/list"}]})",
+                                        options);
+    CHECK(problems(validator, "[1, 2]\n") == "");
+    CHECK(problems(validator, "[1, two]\n") == "1:5 /1 type: item 2 must be a whole number; got the string `two`\n");
+  }
+
   TEST_CASE("$ref to the draft-07 meta-schema uses the embedded copy") {
     const Validator validator = compile(R"({"$ref": "http://json-schema.org/draft-07/schema#"})");
     CHECK(problems(validator, "type: string\nminLength: 1\n") == "");

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <optional>
 #include <map>
 #include <unordered_map>
 
@@ -71,9 +75,15 @@ struct Loaded {
   std::string uri;  // the URI it was loaded from (its retrieval URI)
 };
 
+struct Position {
+  const Node* node = nullptr;
+  std::string base;  // the base URI around the schema (before its own "$id")
+};
+
 struct Pending {
   Schema* schema = nullptr;
-  std::optional<std::string> base;  // known for subschemas; computed for $ref targets
+  const Node* node = nullptr;       // known for subschemas; found by pointer for $ref targets
+  std::optional<std::string> base;  // likewise
 };
 
 std::string describe(const Node& node) {
@@ -152,7 +162,7 @@ class Compiler {
       m_loaded_files.emplace(file.string(), 0);
     }
     add_document(schema, base);
-    const Schema* root = get_schema(0, "", std::nullopt);
+    const Schema* root = get_schema(0, "", nullptr, std::nullopt);
     drain();
     find_cycles();
     return root;
@@ -167,12 +177,14 @@ class Compiler {
     const std::size_t index = m_documents.size();
     m_documents.push_back(Loaded{document, uri});
     m_ids.emplace(uri, Place{index, ""});
-    index_ids(index, document.root, "", uri);
+    index_ids(index, m_documents.back().document.root, "", uri);
     return index;
   }
 
-  // Records every "$id" (and plain-name fragment "#foo") in the schema positions of a document.
+  // Records every "$id" (and plain-name fragment "#foo") in the schema positions of a document, and
+  // where each schema position is, with the base URI around it.
   void index_ids(std::size_t document, const Node& node, const std::string& pointer, std::string base) {
+    m_positions.emplace(std::make_pair(document, pointer), Position{&node, base});
     if (!node.is_mapping()) {
       return;
     }
@@ -210,23 +222,20 @@ class Compiler {
     }
   }
 
-  // The base URI in force at `pointer`: the document's URI changed by each "$id" on the way down.
+  // The base URI around `pointer` (the document's URI changed by each "$id" above it, not by the
+  // schema's own, which compile() applies).
   std::string base_at(std::size_t document, std::string_view pointer) const {
     std::string base = m_documents[document].uri;
     const Node* node = &m_documents[document].document.root;
-    auto apply = [&base](const Node& current) {
-      const Node* id = current.find("$id");
-      if (id && id->is_string() && !current.find("$ref")) {
+    for (const std::string& token : pointer_tokens(pointer)) {
+      const Node* id = node->find("$id");
+      if (id && id->is_string() && !node->find("$ref")) {
         base = detail::strip_fragment(detail::resolve_uri(base, id->as_string()));
       }
-    };
-    apply(*node);
-    for (const std::string& token : pointer_tokens(pointer)) {
       node = child_of(*node, token);
       if (!node) {
         break;
       }
-      apply(*node);
     }
     return base;
   }
@@ -315,7 +324,8 @@ class Compiler {
       return found->second;
     }
     Place target{resource->document, resource->pointer + fragment};
-    if (!m_documents[target.document].document.root.at_pointer(target.pointer)) {
+    if (!m_positions.contains(std::make_pair(target.document, target.pointer)) &&
+        !m_documents[target.document].document.root.at_pointer(target.pointer)) {
       error(from, mark, "$ref",
             fmt::format("cannot resolve `$ref` `{}`: there is nothing at `{}` in `{}`", reference,
                         fragment.empty() ? "#" : fragment, display_name(target.document)));
@@ -331,7 +341,8 @@ class Compiler {
 
   // ---- compiling schema objects
 
-  Schema* get_schema(std::size_t document, const std::string& pointer, std::optional<std::string> base) {
+  Schema* get_schema(std::size_t document, const std::string& pointer, const Node* node,
+                     std::optional<std::string> base) {
     const auto key = std::make_pair(document, pointer);
     if (const auto found = m_compiled.find(key); found != m_compiled.end()) {
       return found->second;
@@ -340,7 +351,7 @@ class Compiler {
     schema.document = document;
     schema.pointer = pointer;
     m_compiled.emplace(key, &schema);
-    m_pending.push_back(Pending{&schema, std::move(base)});
+    m_pending.push_back(Pending{&schema, node, std::move(base)});
     return &schema;
   }
 
@@ -350,8 +361,19 @@ class Compiler {
     while (!m_pending.empty()) {
       Pending next = std::move(m_pending.back());
       m_pending.pop_back();
+      if (!next.node) {
+        const auto known = m_positions.find(std::make_pair(next.schema->document, next.schema->pointer));
+        if (known != m_positions.end()) {
+          next.node = known->second.node;
+          next.base = known->second.base;
+        } else {
+          next.node = m_documents[next.schema->document].document.root.at_pointer(next.schema->pointer);
+        }
+      }
       const std::string base = next.base ? *next.base : base_at(next.schema->document, next.schema->pointer);
-      compile(*next.schema, base);
+      if (const Node* node = next.node) {
+        compile(*next.schema, *node, base);
+      }
     }
   }
 
@@ -369,7 +391,7 @@ class Compiler {
             fmt::format("`{}` must hold a schema (a mapping, or true or false); got {}", keyword, describe(node)));
       return nullptr;
     }
-    return get_schema(parent.document, pointer, base);
+    return get_schema(parent.document, pointer, &node, base);
   }
 
   std::optional<document::Node> number_keyword(const Schema& schema, const Node& value, std::string_view keyword) {
@@ -462,13 +484,7 @@ class Compiler {
     }
   }
 
-  void compile(Schema& schema, std::string base) {
-    const Loaded& loaded = m_documents[schema.document];
-    const Node* found = loaded.document.root.at_pointer(schema.pointer);
-    if (!found) {
-      return;  // reported where it was referenced
-    }
-    const Node& node = *found;
+  void compile(Schema& schema, const Node& node, std::string base) {
     schema.mark = node.mark();
     const Place here{schema.document, schema.pointer};
     if (node.is_bool()) {
@@ -491,7 +507,7 @@ class Compiler {
       }
       schema.ref_text = ref->as_string();
       if (const auto target = resolve_ref(schema.ref_text, base, Place{schema.document, at("$ref")}, ref->mark())) {
-        schema.ref = get_schema(target->document, target->pointer, std::nullopt);
+        schema.ref = get_schema(target->document, target->pointer, nullptr, std::nullopt);
       }
       return;
     }
@@ -759,10 +775,11 @@ class Compiler {
 
   const CompileOptions& m_options;
   CompiledSchema& m_out;
-  std::vector<Loaded> m_documents;
+  std::deque<Loaded> m_documents;  // a deque: compiled schemas keep pointers to nodes inside
   std::map<std::string, Place> m_ids;  // absolute URI (or URI#name) -> schema
   std::map<std::string, std::size_t> m_loaded_files;
   std::map<std::pair<std::size_t, std::string>, Schema*> m_compiled;
+  std::map<std::pair<std::size_t, std::string>, Position> m_positions;
   std::vector<Pending> m_pending;
   Diagnostics m_errors;
 };

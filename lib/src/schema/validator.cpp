@@ -1030,7 +1030,8 @@ class Evaluator {
 
   // ---- paths and messages
 
-  // The value being checked, in words: "`status`", "`concerns` item 2", "key `Foo`", "the document".
+  // The value being checked, in words: "`status`", "`concerns` item 2", "`grid` item 2.1", "key `Foo`",
+  // "the document".
   std::string subject() const {
     if (m_key_subject) {
       return fmt::format("key {}", backticked(*m_key_subject));
@@ -1043,8 +1044,10 @@ class Evaluator {
       return "the document";
     }
     std::string out = last_key > 0 ? backticked(m_path[last_key - 1].key) : std::string();
+    // Items count from 1, as people count; a list in a list is "item 2.1".
     for (std::size_t i = last_key; i < m_path.size(); ++i) {
-      out += fmt::format("{}item {}", out.empty() ? "" : " ", m_path[i].index + 1);
+      out += i == last_key ? fmt::format("{}item {}", out.empty() ? "" : " ", m_path[i].index + 1)
+                           : fmt::format(".{}", m_path[i].index + 1);
     }
     return out;
   }
