@@ -149,6 +149,16 @@ TEST_SUITE("Validator") {
           "got `in_progres` (did you mean `in_progress`?)\n");
   }
 
+  TEST_CASE("a value of another kind than every allowed value says what it is") {
+    const Validator validator = compile(R"({"properties": {"level": {"enum": [1, 2, 3]}, "schema": {"const": "wellbeing/v1"}}})");
+    CHECK(problems(validator, "level: '2'\nschema: 1\n") ==
+          "1:8 /level enum: `level` must be one of: 1, 2, 3; got the string `2`\n"
+          "2:9 /schema const: `schema` must be `wellbeing/v1`; got the number 1\n");
+    CHECK(problems(validator, "level: 4\nschema: wellbeing/v2\n") ==
+          "1:8 /level enum: `level` must be one of: 1, 2, 3; got 4\n"
+          "2:9 /schema const: `schema` must be `wellbeing/v1`; got `wellbeing/v2`\n");
+  }
+
   TEST_CASE("an unknown key is reported at the key, with the closest allowed key") {
     const Validator validator = compile(k_record_schema);
     CHECK(problems(validator, "person: p-0001\n"

@@ -454,10 +454,12 @@ class Evaluator {
         return false;
       }
       if (type_ok) {
+        const bool other_kind = !same_kind(*schema.const_value, node);
         Issue& issue = report(*out, node, "const",
-                              fmt::format("{} must be {}; got {}", subject(), literal(*schema.const_value), value_text(node)));
+                              fmt::format("{} must be {}; got {}", subject(), literal(*schema.const_value),
+                                          other_kind ? kind_and_value(node) : value_text(node)));
         issue.expected = literal(*schema.const_value);
-        issue.kind_mismatch = !same_kind(*schema.const_value, node);
+        issue.kind_mismatch = other_kind;
       }
     }
     if (schema.has_enum && !std::any_of(schema.enum_values.begin(), schema.enum_values.end(),
@@ -789,8 +791,7 @@ class Evaluator {
             candidates.push_back(property.name);
           }
         }
-        const std::string suggestion = schema.pattern_properties.empty() ? util::closest_match(entry.key, candidates)
-                                                                         : std::string();
+        const std::string suggestion = util::closest_match(entry.key, candidates);
         report_at(*out, entry.key_mark, "additionalProperties",
                   suggestion.empty() ? fmt::format("unknown key {}", backticked(entry.key))
                                      : fmt::format("unknown key {} (did you mean {}?)", backticked(entry.key), backticked(suggestion)));
@@ -987,7 +988,10 @@ class Evaluator {
     } else {
       expected = fmt::format("one of: {}", enum_list(schema.enum_values));
     }
-    message = fmt::format("{} must be {}; got {}", subject(), expected, value_text(node));
+    const bool other_kind = std::none_of(schema.enum_values.begin(), schema.enum_values.end(),
+                                         [&](const Node& value) { return same_kind(value, node); });
+    // "got `5`" would hide that the value is the text 5 where a number was wanted.
+    message = fmt::format("{} must be {}; got {}", subject(), expected, other_kind ? kind_and_value(node) : value_text(node));
     if (node.is_string()) {
       std::vector<std::string_view> candidates;
       for (const Node& value : schema.enum_values) {
@@ -1002,8 +1006,7 @@ class Evaluator {
     }
     Issue& issue = report(out, node, "enum", std::move(message));
     issue.expected = expected;
-    issue.kind_mismatch = std::none_of(schema.enum_values.begin(), schema.enum_values.end(),
-                                       [&](const Node& value) { return same_kind(value, node); });
+    issue.kind_mismatch = other_kind;
   }
 
   void report_false(const Node& node, Issues& out) {
