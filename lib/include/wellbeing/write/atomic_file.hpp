@@ -1,0 +1,90 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "wellbeing/util/expected.hpp"
+
+namespace wellbeing::write {
+
+// Why a write did not happen. Nothing was changed in any of these cases.
+enum class FailureKind {
+  io,       // the file could not be read or written (permissions, a full disk, …)
+  locked,   // another writer holds FILE.lock
+  changed,  // the file changed between reading and writing
+  exists,   // a file to create already exists
+};
+
+struct Failure {
+  FailureKind kind = FailureKind::io;
+  std::string message;  // plain words, naming the file
+};
+
+// What a file looked like when it was read, to notice a change made underneath us.
+struct Snapshot {
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t hash = 0;  // FNV-1a of the content
+
+  friend bool operator==(const Snapshot&, const Snapshot&) = default;
+};
+
+// The lock that keeps two writers of one file apart: FILE.lock, created exclusively (O_EXCL) and holding
+// the writer's process id; removed when the Lock is destroyed, and by SIGINT, SIGTERM or SIGHUP (the
+// handlers also remove a temporary file being written, then let the signal end the process).
+class Lock {
+ public:
+  // Takes the lock for `file` (already resolved to the real file). Fails with `locked`, naming the
+  // holder's process id, when FILE.lock exists. Taking it also removes temporary files that an earlier
+  // writer of this file left behind when it was killed outright (SIGKILL, power loss).
+  static util::Expected<Lock, Failure> acquire(const std::filesystem::path& file);
+
+  Lock(Lock&& other) noexcept;
+  Lock& operator=(Lock&&) = delete;
+  Lock(const Lock&) = delete;
+  ~Lock();
+
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  explicit Lock(std::filesystem::path path) : m_path(std::move(path)) {}
+  std::filesystem::path m_path;
+};
+
+// A file read for updating: its real path (symlinks followed), text, mode and snapshot.
+struct ReadFile {
+  std::filesystem::path real;
+  std::string text;
+  Snapshot snapshot;
+  unsigned mode = 0644;
+};
+
+// The real file behind `file` (following symlinks). Fails when it does not exist.
+util::Expected<std::filesystem::path, Failure> resolve(const std::filesystem::path& file);
+
+// Reads `real` (a resolved path) with its snapshot. Refuses files over `max_bytes`.
+util::Expected<ReadFile, Failure> read_for_update(const std::filesystem::path& real, std::size_t max_bytes);
+
+// The snapshot of `real` as it is now.
+util::Expected<Snapshot, Failure> snapshot_of(const std::filesystem::path& real);
+
+// Replaces `original.real` with `text` atomically: a temporary file in the same folder, written, given the
+// original's mode (and owner, where allowed), fsync'd; the original checked unchanged since it was read
+// (size, modification time and content: else `changed`); renamed over it; the folder fsync'd. On any
+// failure the original is untouched and the temporary file removed. Returns nullopt on success.
+// For tests: WELLBEING_TEST_FAIL_BEFORE_RENAME=1 fails just before the rename, and
+// WELLBEING_TEST_PAUSE_BEFORE_RENAME=SECONDS waits there (so a test can interrupt the write).
+std::optional<Failure> replace_file(const ReadFile& original, std::string_view text);
+
+// Creates `file` holding `text`, only if it does not exist (`exists` otherwise): written to a temporary
+// file, fsync'd, then linked into place (which fails rather than overwrite) and the folder fsync'd, so
+// the file appears whole or not at all. Its mode is 0666 less the umask. Returns nullopt on success.
+std::optional<Failure> create_file(const std::filesystem::path& file, std::string_view text);
+
+// FNV-1a 64-bit hash of `text`.
+std::uint64_t content_hash(std::string_view text);
+
+}  // namespace wellbeing::write

@@ -1,0 +1,217 @@
+#include "wellbeing/write/git_setup.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+#include <fmt/format.h>
+#include <git2.h>
+
+#include "wellbeing/write/atomic_file.hpp"
+
+namespace wellbeing::write {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// libgit2 is initialised once per process and kept for its life.
+void ensure_libgit2() {
+  static const int initialised = git_libgit2_init();
+  (void)initialised;
+}
+
+std::string last_git_error() {
+  const git_error* error = git_error_last();
+  return error && error->message ? error->message : "unknown libgit2 error";
+}
+
+struct RepositoryCloser {
+  void operator()(git_repository* repository) const { git_repository_free(repository); }
+};
+struct ConfigCloser {
+  void operator()(git_config* config) const { git_config_free(config); }
+};
+using Repository = std::unique_ptr<git_repository, RepositoryCloser>;
+using Config = std::unique_ptr<git_config, ConfigCloser>;
+
+std::optional<std::string> config_string(git_config* config, const char* key) {
+  git_buf buffer = GIT_BUF_INIT;
+  if (git_config_get_string_buf(&buffer, config, key) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  std::string value(buffer.ptr, buffer.size);
+  git_buf_dispose(&buffer);
+  return value;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+std::optional<fs::path> find_repository(const fs::path& folder) {
+  ensure_libgit2();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, folder.c_str(), 0, nullptr) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  Repository repository(raw);
+  const char* workdir = git_repository_workdir(raw);
+  if (!workdir) {
+    return std::nullopt;  // a bare repository holds no records folder
+  }
+  return fs::path(workdir).lexically_normal();
+}
+
+util::Expected<fs::path, std::string> init_repository(const fs::path& folder) {
+  ensure_libgit2();
+  git_repository* raw = nullptr;
+  if (git_repository_init(&raw, folder.c_str(), 0) != 0) {
+    return util::unexpected(fmt::format("cannot make {} a git repository: {}", folder.string(), last_git_error()));
+  }
+  Repository repository(raw);
+  return fs::path(git_repository_workdir(raw)).lexically_normal();
+}
+
+std::vector<std::pair<std::string, std::string>> git_config_entries(std::string_view command) {
+  return {
+      {"diff.wellbeing.command", fmt::format("{} diff --git-external", command)},
+      {"diff.wellbeing.textconv", fmt::format("{} show --canonical", command)},
+      {"merge.wellbeing.name", "wellbeing record merge"},
+      {"merge.wellbeing.driver", fmt::format("{} merge %O %A %B %P", command)},
+  };
+}
+
+std::string git_attributes() {
+  return "# Record files are compared and merged by wellbeing, which knows what each entry is\n"
+         "# (`wellbeing setup-git` configures the drivers in each clone).\n"
+         "records/**/*.yaml diff=wellbeing merge=wellbeing\n"
+         "records/**/*.yml diff=wellbeing merge=wellbeing\n";
+}
+
+std::string pre_commit_hook(std::string_view command) {
+  return fmt::format(R"HOOK(#!/bin/sh
+{marker}: installed by `wellbeing setup-git`, which rewrites this file
+# when run again. It checks the staged version of every record in the commit, so an invalid record
+# never enters the history. To commit without the check (not advised): git commit --no-verify
+set -u
+records=':(glob)**/records/**/*.yaml'
+records_yml=':(glob)**/records/**/*.yml'
+if [ -z "$(git diff --cached --name-only --diff-filter=ACMR -- "$records" "$records_yml")" ]; then
+  exit 0
+fi
+staged=$(mktemp -d) || exit 1
+trap 'rm -rf "$staged"' EXIT
+trap 'exit 1' INT TERM
+# The staged records and folder settings, as they will be committed.
+git diff --cached --name-only --diff-filter=ACMR -z -- "$records" "$records_yml" |
+  xargs -0 git checkout-index --prefix="$staged/" -- || exit 1
+git ls-files -z -- ':(glob)**/wellbeing.yaml' | xargs -0 -r git checkout-index --prefix="$staged/" -- || exit 1
+git diff --cached --name-only --diff-filter=ACMR -z -- "$records" "$records_yml" |
+  (cd "$staged" && xargs -0 {command} validate)
+status=$?
+if [ "$status" -ne 0 ]; then
+  echo "wellbeing: commit stopped: fix the records above and stage them again (git add)" >&2
+  exit 1
+fi
+)HOOK",
+                     fmt::arg("marker", k_hook_marker), fmt::arg("command", command));
+}
+
+util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::string_view command) {
+  ensure_libgit2();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, folder.c_str(), 0, nullptr) != 0) {
+    git_error_clear();
+    return util::unexpected(
+        fmt::format("{} is not in a git repository (run `git init` there first, or `wellbeing init`)",
+                    folder.string()));
+  }
+  Repository repository(raw);
+  const char* workdir = git_repository_workdir(raw);
+  if (!workdir) {
+    return util::unexpected(std::string("this is a bare git repository: set up a clone with a work tree"));
+  }
+  GitSetup result;
+  result.repository = fs::path(workdir).lexically_normal();
+
+  git_config* all_raw = nullptr;
+  if (git_repository_config(&all_raw, raw) != 0) {
+    return util::unexpected(fmt::format("cannot read the git config: {}", last_git_error()));
+  }
+  Config all(all_raw);
+  git_config* local_raw = nullptr;
+  if (git_config_open_level(&local_raw, all_raw, GIT_CONFIG_LEVEL_LOCAL) != 0) {
+    return util::unexpected(fmt::format("cannot open the repository's own git config: {}", last_git_error()));
+  }
+  Config local(local_raw);
+  for (const auto& [key, value] : git_config_entries(command)) {
+    if (config_string(local.get(), key.c_str()) == value) {
+      result.unchanged.push_back(fmt::format("{} = {}", key, value));
+      continue;
+    }
+    if (git_config_set_string(local.get(), key.c_str(), value.c_str()) != 0) {
+      return util::unexpected(fmt::format("cannot set {} in the git config: {}", key, last_git_error()));
+    }
+    result.changed.push_back(fmt::format("{} = {}", key, value));
+  }
+
+  // The hooks folder: core.hooksPath (relative to the work tree) when set, else the repository's own.
+  fs::path hooks;
+  if (auto configured = config_string(all.get(), "core.hooksPath")) {
+    hooks = fs::path(*configured);
+    if (hooks.is_relative()) {
+      hooks = result.repository / hooks;
+    }
+  } else {
+    hooks = fs::path(git_repository_commondir(raw)) / "hooks";
+  }
+  std::error_code ec;
+  fs::create_directories(hooks, ec);
+  const fs::path hook = hooks / "pre-commit";
+  const std::string script = pre_commit_hook(command);
+  const std::string shown = hook.lexically_relative(result.repository).string();
+  if (fs::exists(hook, ec)) {
+    const std::string current = read_text(hook);
+    if (current.find(k_hook_marker) == std::string::npos) {
+      result.problems.push_back(fmt::format(
+          "{} exists and is not wellbeing's: left as it is. Add this line to it to check records before each "
+          "commit: {} validate $(git diff --cached --name-only --diff-filter=ACMR -- 'records/*.yaml')",
+          shown, command));
+      return result;
+    }
+    if (current == script) {
+      result.unchanged.push_back(fmt::format("{} (the pre-commit hook)", shown));
+      return result;
+    }
+    auto original = read_for_update(hook, 1 << 20);
+    if (!original) {
+      return util::unexpected(original.error().message);
+    }
+    original->mode |= 0111;
+    if (auto failure = replace_file(*original, script)) {
+      return util::unexpected(failure->message);
+    }
+    result.changed.push_back(fmt::format("{} (the pre-commit hook, updated)", shown));
+    return result;
+  }
+  if (auto failure = create_file(hook, script)) {
+    return util::unexpected(failure->message);
+  }
+  fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                  fs::perm_options::add, ec);
+  if (ec) {
+    return util::unexpected(fmt::format("cannot make {} executable: {}", shown, ec.message()));
+  }
+  result.changed.push_back(fmt::format("{} (the pre-commit hook)", shown));
+  return result;
+}
+
+}  // namespace wellbeing::write
