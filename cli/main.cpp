@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
   std::vector<Command> commands{
       register_validate(app, global),
       register_schema(app, global),
+      register_diff(app, global),
+      register_show(app, global),
   };
 
   // An unknown first word would otherwise read as "a subcommand is required".

@@ -1,0 +1,140 @@
+#include "wellbeing/diff/render.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "wellbeing/diff/canonical.hpp"
+
+namespace wellbeing::diff {
+
+using document::Node;
+
+namespace {
+
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_green = "\x1b[32m";
+constexpr std::string_view k_red = "\x1b[31m";
+constexpr std::string_view k_yellow = "\x1b[33m";
+constexpr std::string_view k_reset = "\x1b[0m";
+
+char marker(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::added:
+      return '+';
+    case ChangeKind::removed:
+      return '-';
+    case ChangeKind::changed:
+      return '~';
+  }
+  return '~';
+}
+
+std::string_view colour(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::added:
+      return k_green;
+    case ChangeKind::removed:
+      return k_red;
+    case ChangeKind::changed:
+      return k_yellow;
+  }
+  return k_yellow;
+}
+
+nlohmann::ordered_json to_json(const Node& node) {
+  switch (node.kind()) {
+    case document::Kind::null:
+      return nullptr;
+    case document::Kind::boolean:
+      return node.as_bool();
+    case document::Kind::integer:
+      return node.as_integer();
+    case document::Kind::floating:
+      return std::isfinite(node.as_number()) ? nlohmann::ordered_json(node.as_number()) : nlohmann::ordered_json();
+    case document::Kind::string:
+      return node.as_string();
+    case document::Kind::sequence: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const Node& item : node.items()) {
+        out.push_back(to_json(item));
+      }
+      return out;
+    }
+    case document::Kind::mapping: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::object();
+      for (const auto& entry : node.entries()) {
+        out[entry.key] = to_json(entry.value);
+      }
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<Change>& changes, const TextStyle& style) {
+  std::string out;
+  const std::string* section = nullptr;
+  for (const Change& change : changes) {
+    if (!section || *section != change.section) {
+      section = &change.section;
+      out += style.color ? fmt::format("{}{}{}{}\n", style.indent, k_bold, change.section, k_reset)
+                         : fmt::format("{}{}\n", style.indent, change.section);
+    }
+    const std::string line = fmt::format("{} {}", marker(change.kind), change.label);
+    out += style.color ? fmt::format("{}  {}{}{}\n", style.indent, colour(change.kind), line, k_reset)
+                       : fmt::format("{}  {}\n", style.indent, line);
+    if (style.details && change.item) {
+      const Node& value = change.kind == ChangeKind::added ? *change.new_value : *change.old_value;
+      for (const std::string& detail : canonical_lines(value, schema_at(change.path), "")) {
+        out += fmt::format("{}      {}\n", style.indent, detail);
+      }
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|' ||
+        c == '#') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string render_markdown(const std::vector<Change>& changes, int heading_level) {
+  const std::string hashes(static_cast<std::size_t>(std::clamp(heading_level, 1, 6)), '#');
+  std::string out;
+  const std::string* section = nullptr;
+  for (const Change& change : changes) {
+    if (!section || *section != change.section) {
+      out += fmt::format("{}{} {}\n\n", section ? "\n" : "", hashes, markdown_escape(change.section));
+      section = &change.section;
+    }
+    out += fmt::format("- {}\n", markdown_escape(change.label));
+  }
+  return out;
+}
+
+std::string render_json(const std::vector<Change>& changes) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Change& change : changes) {
+    nlohmann::ordered_json item;
+    item["path"] = change.path;
+    item["kind"] = std::string(to_string(change.kind));
+    item["old"] = change.old_value ? to_json(*change.old_value) : nlohmann::ordered_json();
+    item["new"] = change.new_value ? to_json(*change.new_value) : nlohmann::ordered_json();
+    item["label"] = change.label;
+    list.push_back(std::move(item));
+  }
+  return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace wellbeing::diff

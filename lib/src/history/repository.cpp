@@ -1,0 +1,488 @@
+#include "wellbeing/history/repository.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <git2.h>
+
+#include "wellbeing/diff/diff.hpp"
+#include "wellbeing/document/parser.hpp"
+
+namespace wellbeing::history {
+
+namespace {
+
+// libgit2 must be initialised once before use; it is never shut down, as the process ends soon after.
+void ensure_libgit2() {
+  static const int initialised = git_libgit2_init();
+  (void)initialised;
+}
+
+std::string last_error(std::string_view what) {
+  const git_error* error = git_error_last();
+  return error && error->message ? fmt::format("{}: {}", what, error->message) : std::string(what);
+}
+
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const {
+    if (p) {
+      Free(p);
+    }
+  }
+};
+using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
+using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
+using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
+using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using WalkPtr = std::unique_ptr<git_revwalk, Deleter<git_revwalk, git_revwalk_free>>;
+using DiffPtr = std::unique_ptr<git_diff, Deleter<git_diff, git_diff_free>>;
+using PatchPtr = std::unique_ptr<git_patch, Deleter<git_patch, git_patch_free>>;
+
+std::string to_hex(const git_oid& oid) {
+  char buffer[GIT_OID_HEXSZ + 1] = {};
+  git_oid_tostr(buffer, sizeof buffer, &oid);
+  return buffer;
+}
+
+std::optional<git_oid> from_hex(const std::string& hex) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, hex.c_str()) != 0) {
+    return std::nullopt;
+  }
+  return oid;
+}
+
+CommitPtr lookup_commit(git_repository* repo, const std::string& id) {
+  const auto oid = from_hex(id);
+  git_commit* commit = nullptr;
+  if (!oid || git_commit_lookup(&commit, repo, &*oid) != 0) {
+    return nullptr;
+  }
+  return CommitPtr(commit);
+}
+
+TreePtr commit_tree(git_repository* repo, const std::string& id) {
+  CommitPtr commit = lookup_commit(repo, id);
+  git_tree* tree = nullptr;
+  if (!commit || git_commit_tree(&tree, commit.get()) != 0) {
+    return nullptr;
+  }
+  return TreePtr(tree);
+}
+
+// The blob id of `path` in commit `id`, or nullopt.
+std::optional<git_oid> blob_id(git_repository* repo, const std::string& id, std::string_view path) {
+  TreePtr tree = commit_tree(repo, id);
+  git_tree_entry* entry = nullptr;
+  if (!tree || git_tree_entry_bypath(&entry, tree.get(), std::string(path).c_str()) != 0) {
+    return std::nullopt;
+  }
+  EntryPtr owned(entry);
+  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+    return std::nullopt;
+  }
+  return *git_tree_entry_id(entry);
+}
+
+std::optional<std::string> read_blob(git_repository* repo, const git_oid& oid) {
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, repo, &oid) != 0) {
+    return std::nullopt;
+  }
+  BlobPtr owned(blob);
+  const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
+Signature signature(const git_signature* sig) {
+  Signature out;
+  if (sig) {
+    out.name = sig->name ? sig->name : "";
+    out.email = sig->email ? sig->email : "";
+    out.time = sig->when.time;
+    out.offset_minutes = sig->when.offset;
+  }
+  return out;
+}
+
+bool is_yaml_path(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
+
+int collect_yaml(const char* root, const git_tree_entry* entry, void* payload) {
+  auto* paths = static_cast<std::vector<std::string>*>(payload);
+  const std::string name = git_tree_entry_name(entry);
+  if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB && is_yaml_path(name)) {
+    paths->push_back(std::string(root) + name);
+  }
+  constexpr std::size_t k_max_files = 100'000;
+  return paths->size() < k_max_files ? 0 : -1;
+}
+
+}  // namespace
+
+std::string format_time(const Signature& signature) {
+  const std::int64_t local = signature.time + static_cast<std::int64_t>(signature.offset_minutes) * 60;
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(local)));
+  const std::chrono::year_month_day date{days};
+  const std::int64_t seconds = local - days.time_since_epoch().count() * 86400;
+  const int offset = std::abs(signature.offset_minutes);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02} {}{:02}{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), seconds / 3600,
+                     seconds / 60 % 60, seconds % 60, signature.offset_minutes < 0 ? '-' : '+', offset / 60,
+                     offset % 60);
+}
+
+std::string format_time_iso(const Signature& signature) {
+  const std::string text = format_time(signature);  // "YYYY-MM-DD HH:MM:SS +HHMM"
+  return fmt::format("{}T{}{}:{}", text.substr(0, 10), text.substr(11, 8), text.substr(20, 3), text.substr(23, 2));
+}
+
+util::Expected<Repository, std::string> Repository::discover(const std::filesystem::path& start) {
+  ensure_libgit2();
+  std::error_code error;
+  std::filesystem::path folder = std::filesystem::absolute(start, error).lexically_normal();
+  while (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+    if (folder == folder.parent_path()) {
+      break;
+    }
+    folder = folder.parent_path();
+  }
+  git_repository* repo = nullptr;
+  if (git_repository_open_ext(&repo, folder.c_str(), 0, nullptr) != 0) {
+    return util::unexpected(fmt::format("{} is not in a git repository", start.string()));
+  }
+  return Repository(repo);
+}
+
+Repository::Repository(Repository&& other) noexcept : m_repo(std::exchange(other.m_repo, nullptr)) {}
+
+Repository& Repository::operator=(Repository&& other) noexcept {
+  if (this != &other) {
+    git_repository_free(m_repo);
+    m_repo = std::exchange(other.m_repo, nullptr);
+  }
+  return *this;
+}
+
+Repository::~Repository() { git_repository_free(m_repo); }
+
+std::filesystem::path Repository::workdir() const {
+  const char* dir = git_repository_workdir(m_repo);
+  return dir ? std::filesystem::path(dir) : std::filesystem::path();
+}
+
+util::Expected<std::string, std::string> Repository::relative_path(const std::filesystem::path& file) const {
+  std::error_code error;
+  const std::filesystem::path top = std::filesystem::weakly_canonical(workdir(), error);
+  const std::filesystem::path full = std::filesystem::weakly_canonical(std::filesystem::absolute(file, error), error);
+  if (top.empty()) {
+    return util::unexpected(std::string("the repository has no working tree"));
+  }
+  const std::filesystem::path relative = full.lexically_relative(top);
+  if (relative.empty() || *relative.begin() == "..") {
+    return util::unexpected(fmt::format("{} is outside the repository {}", file.string(), top.string()));
+  }
+  return relative.generic_string();
+}
+
+util::Expected<std::string, std::string> Repository::resolve(std::string_view revision) const {
+  git_object* object = nullptr;
+  if (git_revparse_single(&object, m_repo, std::string(revision).c_str()) != 0) {
+    return util::unexpected(fmt::format("unknown revision '{}'", revision));
+  }
+  ObjectPtr owned(object);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) != 0) {
+    return util::unexpected(fmt::format("'{}' does not name a commit", revision));
+  }
+  ObjectPtr owned_peeled(peeled);
+  return to_hex(*git_object_id(peeled));
+}
+
+CommitInfo Repository::commit(const std::string& id) const {
+  CommitInfo info;
+  info.id = id;
+  info.short_id = id.substr(0, 7);
+  CommitPtr commit = lookup_commit(m_repo, id);
+  if (!commit) {
+    return info;
+  }
+  info.author = signature(git_commit_author(commit.get()));
+  info.committer = signature(git_commit_committer(commit.get()));
+  const char* message = git_commit_message(commit.get());
+  info.message = message ? message : "";
+  while (!info.message.empty() && (info.message.back() == '\n' || info.message.back() == '\r')) {
+    info.message.pop_back();
+  }
+  info.summary = info.message.substr(0, info.message.find('\n'));
+  for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+    info.parents.push_back(to_hex(*git_commit_parent_id(commit.get(), i)));
+  }
+  return info;
+}
+
+std::optional<std::string> Repository::read_file(const std::string& id, std::string_view path) const {
+  const auto oid = blob_id(m_repo, id, path);
+  return oid ? read_blob(m_repo, *oid) : std::nullopt;
+}
+
+std::optional<std::string> Repository::find_record(const std::string& id, std::string_view person_id,
+                                                   std::string_view preferred_path,
+                                                   const std::vector<std::string>* candidates) const {
+  if (person_id.empty()) {
+    return std::nullopt;
+  }
+  if (!preferred_path.empty()) {
+    if (const auto text = read_file(id, preferred_path); text && person_id_of(*text) == person_id) {
+      return std::string(preferred_path);
+    }
+  }
+  std::vector<std::string> all;
+  if (!candidates) {
+    TreePtr tree = commit_tree(m_repo, id);
+    if (!tree) {
+      return std::nullopt;
+    }
+    git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect_yaml, &all);
+    std::sort(all.begin(), all.end());
+    candidates = &all;
+  }
+  for (const std::string& path : *candidates) {
+    if (!is_yaml_path(path)) {
+      continue;
+    }
+    if (const auto text = read_file(id, path); text && person_id_of(*text) == person_id) {
+      return path;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Repository::paths_gone(const std::string& parent, const std::string& child) const {
+  std::vector<std::string> out;
+  TreePtr old_tree = commit_tree(m_repo, parent);
+  TreePtr new_tree = commit_tree(m_repo, child);
+  git_diff* diff = nullptr;
+  if (!old_tree || !new_tree || git_diff_tree_to_tree(&diff, m_repo, old_tree.get(), new_tree.get(), nullptr) != 0) {
+    return out;
+  }
+  DiffPtr owned(diff);
+  for (std::size_t i = 0; i < git_diff_num_deltas(diff); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    if (delta->status == GIT_DELTA_DELETED && delta->old_file.path) {
+      out.emplace_back(delta->old_file.path);
+    }
+  }
+  return out;
+}
+
+std::string person_id_of(std::string_view text) {
+  auto parsed = document::parse(std::string(text), "record");
+  if (!parsed) {
+    return {};
+  }
+  const document::Node* person = parsed->root.find("person");
+  const document::Node* id = person ? person->find("id") : nullptr;
+  return id && id->is_string() ? id->as_string() : std::string();
+}
+
+util::Expected<std::vector<FileVersion>, std::string> record_history(const Repository& repository,
+                                                                     const std::string& path,
+                                                                     const HistoryOptions& options) {
+  git_repository* repo = repository.raw();
+  auto head = repository.resolve("HEAD");
+  if (!head) {
+    return util::unexpected(std::string("the repository has no commits yet"));
+  }
+  if (!blob_id(repo, *head, path)) {
+    return util::unexpected(fmt::format("{} is not in the last commit (HEAD)", path));
+  }
+
+  git_revwalk* walk_raw = nullptr;
+  if (git_revwalk_new(&walk_raw, repo) != 0) {
+    return util::unexpected(last_error("cannot walk the history"));
+  }
+  WalkPtr walk(walk_raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if (git_revwalk_push_head(walk.get()) != 0) {
+    return util::unexpected(last_error("cannot walk the history"));
+  }
+
+  // The record's path in each commit still to be visited ("" where the record is not there). Children
+  // come before parents, so a commit's path is known when it is reached.
+  std::map<std::string, std::string> path_at{{*head, path}};
+  std::vector<FileVersion> versions;
+  git_oid oid;
+  while (git_revwalk_next(&oid, walk.get()) == 0) {
+    const std::string id = to_hex(oid);
+    const auto known = path_at.find(id);
+    if (known == path_at.end() || known->second.empty()) {
+      continue;
+    }
+    const std::string here = known->second;
+    path_at.erase(known);
+    const auto blob = blob_id(repo, id, here);
+    if (!blob) {
+      continue;
+    }
+    const CommitInfo info = repository.commit(id);
+    std::string person;  // read only when a rename has to be followed
+    bool changed = true;
+    bool any_parent_same = false;
+    FileVersion version;
+    for (std::size_t i = 0; i < info.parents.size(); ++i) {
+      const std::string& parent = info.parents[i];
+      std::optional<std::string> there;
+      if (blob_id(repo, parent, here)) {
+        there = here;
+      } else {
+        if (person.empty()) {
+          person = person_id_of(read_blob(repo, *blob).value_or(""));
+        }
+        const std::vector<std::string> gone = repository.paths_gone(parent, id);
+        there = repository.find_record(parent, person, {}, &gone);
+      }
+      if (!path_at.count(parent)) {
+        path_at[parent] = there.value_or("");
+      }
+      const auto parent_blob = there ? blob_id(repo, parent, *there) : std::nullopt;
+      if (parent_blob && git_oid_equal(&*parent_blob, &*blob) && *there == here) {
+        any_parent_same = true;
+      }
+      version.parent_texts.push_back(parent_blob ? read_blob(repo, *parent_blob) : std::nullopt);
+      if (i == 0 && there) {
+        version.old_path = *there;
+        version.old_text = version.parent_texts.back();
+      }
+    }
+    changed = !any_parent_same;
+    if (!changed) {
+      continue;
+    }
+    if ((options.since && info.author.time < *options.since) || (options.until && info.author.time >= *options.until)) {
+      continue;
+    }
+    version.commit = info;
+    version.path = here;
+    version.text = read_blob(repo, *blob).value_or("");
+    versions.push_back(std::move(version));
+  }
+  return versions;
+}
+
+namespace {
+
+std::optional<document::Node> value_in(const std::optional<std::string>& text, std::string_view identity_path,
+                                       bool& readable) {
+  readable = true;
+  if (!text) {
+    return std::nullopt;
+  }
+  auto parsed = document::parse(*text, "record");
+  if (!parsed) {
+    readable = false;
+    return std::nullopt;
+  }
+  const document::Node* found = diff::find_by_path(parsed->root, identity_path);
+  return found ? std::optional<document::Node>(*found) : std::nullopt;
+}
+
+bool same_value(const std::optional<document::Node>& a, const std::optional<document::Node>& b,
+                std::string_view identity_path) {
+  if (!a || !b) {
+    return !a && !b;
+  }
+  static const diff::SchemaNode k_no_schema;
+  const diff::SchemaNode* schema = diff::schema_at(identity_path);
+  return diff::diff_documents(*a, *b, schema ? *schema : k_no_schema).empty();
+}
+
+}  // namespace
+
+Blame blame_value(std::string_view current, const std::vector<FileVersion>& history, std::string_view identity_path) {
+  Blame blame;
+  bool readable = true;
+  blame.value = value_in(std::string(current), identity_path, readable);
+  for (const FileVersion& version : history) {
+    const auto after = value_in(version.text, identity_path, readable);
+    if (!readable || !same_value(after, blame.value, identity_path)) {
+      continue;
+    }
+    // The commit changed the value when it differs from every parent's (a merge that took it from one
+    // side did not change it).
+    bool changed = true;
+    std::optional<document::Node> before;
+    for (std::size_t i = 0; i < version.parent_texts.size(); ++i) {
+      bool parent_readable = true;
+      const auto value = value_in(version.parent_texts[i], identity_path, parent_readable);
+      if (i == 0) {
+        before = value;
+      }
+      if (parent_readable && same_value(value, after, identity_path)) {
+        changed = false;
+      }
+    }
+    if (changed) {
+      blame.previous = before;
+      blame.version = version;
+      return blame;
+    }
+  }
+  return blame;
+}
+
+util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::string_view ours,
+                                                  std::string_view theirs) {
+  ensure_libgit2();
+  const auto input = [](std::string_view text) {
+    git_merge_file_input in = GIT_MERGE_FILE_INPUT_INIT;
+    in.ptr = text.data();
+    in.size = text.size();
+    return in;
+  };
+  const git_merge_file_input ancestor = input(base);
+  const git_merge_file_input our_input = input(ours);
+  const git_merge_file_input their_input = input(theirs);
+  git_merge_file_options options = GIT_MERGE_FILE_OPTIONS_INIT;
+  options.ancestor_label = "base";
+  options.our_label = "ours";
+  options.their_label = "theirs";
+  git_merge_file_result result{};
+  if (git_merge_file(&result, &ancestor, &our_input, &their_input, &options) != 0) {
+    return util::unexpected(last_error("cannot merge the texts"));
+  }
+  TextMerge merged;
+  merged.text = result.ptr ? std::string(result.ptr, result.len) : std::string();
+  merged.clean = result.automergeable != 0;
+  git_merge_file_result_free(&result);
+  return merged;
+}
+
+std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_name,
+                         std::string_view new_name) {
+  ensure_libgit2();
+  if (old_text == new_text) {
+    return {};
+  }
+  git_patch* patch = nullptr;
+  const std::string old_path(old_name);
+  const std::string new_path(new_name);
+  if (git_patch_from_buffers(&patch, old_text.data(), old_text.size(), old_path.c_str(), new_text.data(),
+                             new_text.size(), new_path.c_str(), nullptr) != 0) {
+    return {};
+  }
+  PatchPtr owned(patch);
+  git_buf buffer = GIT_BUF_INIT;
+  if (git_patch_to_buf(&buffer, patch) != 0) {
+    return {};
+  }
+  std::string out(buffer.ptr, buffer.size);
+  git_buf_dispose(&buffer);
+  return out;
+}
+
+}  // namespace wellbeing::history
