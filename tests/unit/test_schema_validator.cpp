@@ -397,6 +397,21 @@ TEST_SUITE("Validator") {
     CHECK(problems(validator, "u: é\n") == "");
   }
 
+  TEST_CASE("PCRE-only pattern syntax is refused, since editors use JavaScript patterns") {
+    CHECK(compile_errors(R"({"pattern": "^a\\Z"})") ==
+          "s.json:1:13 /pattern pattern: invalid regular expression `^a\\Z` in `pattern`: `\\Z` is not part of "
+          "JavaScript regular expressions, which editors use\n");
+    CHECK(compile_errors(R"({"patternProperties": {"(?i)^x": true}})") ==
+          "s.json:1:24 /patternProperties/(?i)^x patternProperties: invalid regular expression `(?i)^x` in "
+          "`patternProperties`: `(?i` is not part of JavaScript regular expressions, which editors use\n");
+    const Validator validator = compile(R"({"properties": {"p": {"pattern": "^[(?i)]+(?:x|y)(?=z)z(?<n>q)$"}}})");
+    CHECK(problems(validator, "p: (?xzq\n") == "");
+    const Validator regex_format = compile(R"({"format": "regex"})");
+    CHECK(problems(regex_format, "'^\\S\\Z'\n") ==
+          "1:1  format: the document must be a regular expression; got `^\\S\\Z` (`\\Z` is not part of JavaScript "
+          "regular expressions, which editors use)\n");
+  }
+
   TEST_CASE("$ref finds a schema file beside the root schema") {
     const TempFolder folder;
     folder.write("common.schema.json", R"({"definitions": {"date": {"type": "string", "format": "date"}}})");

@@ -55,6 +55,41 @@ struct MatchDataDeleter {
   void operator()(pcre2_match_data* data) const { pcre2_match_data_free(data); }
 };
 
+// The first construct PCRE2 accepts but ECMA-262 does not have (such as "\\Z" or "(?i)"), or empty.
+// Editors run schema patterns as JavaScript regular expressions, so such a pattern would mean one
+// thing there and another here.
+std::string non_ecma_construct(std::string_view pattern) {
+  // Letters that may follow a backslash in ECMA-262; a digit or punctuation may always follow.
+  constexpr std::string_view k_escape_letters = "bBcdDfknpPrsStuvwWx";
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[i + 1];
+      const bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+      if (letter && k_escape_letters.find(next) == std::string_view::npos) {
+        return fmt::format("\\{}", next);
+      }
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      // "[]" and "[^]" are complete classes in ECMA-262; step over the "^" so "]" closes them.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') {
+        ++i;
+      }
+    } else if (c == '(' && i + 2 < pattern.size() && pattern[i + 1] == '?') {
+      const char kind = pattern[i + 2];
+      const bool lookbehind_or_name = kind == '<';
+      if (kind != ':' && kind != '=' && kind != '!' && !lookbehind_or_name) {
+        return fmt::format("(?{}", kind);
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 struct Regex::Code {
@@ -63,6 +98,9 @@ struct Regex::Code {
 };
 
 util::Expected<Regex, std::string> Regex::compile(std::string_view pattern) {
+  if (const std::string construct = non_ecma_construct(pattern); !construct.empty()) {
+    return util::unexpected(fmt::format("`{}` is not part of JavaScript regular expressions, which editors use", construct));
+  }
   struct CompileContextDeleter {
     void operator()(pcre2_compile_context* context) const { pcre2_compile_context_free(context); }
   };

@@ -16,7 +16,8 @@ enum class MatchResult { match, no_match, too_complex };
 // mode. Searching is const and thread-safe: each search uses its own match data.
 class Regex {
  public:
-  // Compiles `pattern`; fails with PCRE2's message and the character offset of the problem.
+  // Compiles `pattern`; fails with PCRE2's message and the character offset of the problem, or when the
+  // pattern uses PCRE syntax that ECMA-262 lacks (\Z, (?i)).
   static util::Expected<Regex, std::string> compile(std::string_view pattern);
 
   // Searches anywhere in `text` (JSON Schema patterns are not anchored).
