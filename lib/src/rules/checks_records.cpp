@@ -1,0 +1,151 @@
+// Rules about safeguarding, measures, requests, sharing and free text: WB011, WB018, WB019, WB024, WB026.
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "checks.hpp"
+#include "wellbeing/rules/identifiers.hpp"
+
+namespace wellbeing::rules::detail {
+
+namespace {
+
+// Keys whose values are codes, ids, references or dates, never free text: identifiers are not looked for
+// there (a local authority's reference may well be a long number).
+constexpr std::array<std::string_view, 41> k_structured_keys{
+    "schema",     "id",          "status",          "kind",          "level",           "said_by",
+    "representative", "role",    "voice",           "who",           "approach",        "accessible_format",
+    "formats",    "instrument",  "type",            "basis",         "requested_by",    "who_at_risk",
+    "can_take_part", "rule",     "areas",           "evidence",      "review_request",  "reference",
+    "referral_reference", "licence", "date",        "until",         "updated",         "opened",
+    "met_on",     "due",         "done",            "agreed_on",     "closed_on",       "since",
+    "support_started", "next_review_due", "who_acts", "consent_recorded", "service_can_meet"};
+
+constexpr int k_pending_days = 56;  // 8 weeks
+
+std::string_view plural(IdentifierKind kind) {
+  switch (kind) {
+    case IdentifierKind::nhs_number:
+      return "NHS numbers";
+    case IdentifierKind::phone_number:
+      return "UK phone numbers";
+    case IdentifierKind::postcode:
+      return "postcodes";
+  }
+  return "identifiers";
+}
+
+void scan(const document::Node& node, const std::string& pointer, std::string_view field, Findings& out) {
+  if (node.is_string()) {
+    // One finding per value, naming each kind found (the identifiers themselves are not repeated).
+    std::vector<std::string> kinds;
+    std::size_t found = 0;
+    const auto matches = find_identifiers(node.as_string());
+    for (const IdentifierKind kind :
+         {IdentifierKind::nhs_number, IdentifierKind::phone_number, IdentifierKind::postcode}) {
+      const auto n = std::count_if(matches.begin(), matches.end(), [&](const auto& m) { return m.kind == kind; });
+      if (n == 1) {
+        kinds.emplace_back(describe(kind));
+      } else if (n > 1) {
+        kinds.push_back(fmt::format("{} {}", n, plural(kind)));
+      }
+      found += static_cast<std::size_t>(n);
+    }
+    if (found > 0) {
+      out.push_back({fmt::format("{} holds what {} like {}: identifiers do not belong in the record", field,
+                                 found == 1 ? "looks" : "look", fmt::join(kinds, " and ")),
+                     pointer, node.mark()});
+    }
+    return;
+  }
+  if (node.is_mapping()) {
+    for (const document::Entry& entry : node.entries()) {
+      if (std::find(k_structured_keys.begin(), k_structured_keys.end(), entry.key) == k_structured_keys.end()) {
+        scan(entry.value, document::append_pointer(pointer, entry.key), entry.key, out);
+      }
+    }
+    return;
+  }
+  std::size_t index = 0;
+  for (const document::Node& item : node.items()) {
+    scan(item, document::append_pointer(pointer, index++), field, out);
+  }
+}
+
+}  // namespace
+
+Findings wb011_safeguarding_referral(const Context& context) {
+  Findings out;
+  for (const auto& flag : context.record.safeguarding) {
+    if (flag.status == "open" && flag.referral_reference.empty() && flag.no_referral_reason.empty()) {
+      out.push_back(at(flag, "",
+                       fmt::format("safeguarding flag {} is open with no referral reference and no reason for making "
+                                   "no referral",
+                                   flag.id)));
+    }
+  }
+  return out;
+}
+
+Findings wb018_ons4_range(const Context& context) {
+  Findings out;
+  for (const auto& measure : context.record.measures) {
+    const document::Node* ons4 = measure.node ? measure.node->find("ons4") : nullptr;
+    if (!ons4 || !ons4->is_mapping()) {
+      continue;
+    }
+    for (const document::Entry& entry : ons4->entries()) {
+      const document::Node& value = entry.value;
+      const bool valid = value.is_integer() && value.as_integer() >= 0 && value.as_integer() <= 10;
+      if (valid || value.is_null() || value.is_mapping() || value.is_sequence()) {
+        continue;  // a missing answer, or a list, is the schema's to report
+      }
+      const std::string shown = value.is_string() ? fmt::format("'{}'", value.as_string()) : value.text();
+      out.push_back(at(measure, "/ons4/" + document::escape_pointer_token(entry.key),
+                       fmt::format("ONS4 answer {} of measure {} is {}: answers are whole numbers from 0 to 10",
+                                   entry.key, measure.id, shown)));
+    }
+  }
+  return out;
+}
+
+Findings wb019_identifiers(const Context& context) {
+  Findings out;
+  scan(context.root, "", "", out);
+  return out;
+}
+
+Findings wb024_review_request_pending(const Context& context) {
+  Findings out;
+  for (const auto& request : context.record.review_requests) {
+    if (request.status != "pending" || !request.date) {
+      continue;
+    }
+    const int days = util::days_between(*request.date, context.options.as_of);
+    if (days > k_pending_days) {
+      out.push_back(at(request, "/status",
+                       fmt::format("review request {} to {} has been pending since {} ({}): chase it and record the "
+                                   "answer",
+                                   request.id, request.sent_to.empty() ? "the local authority" : request.sent_to,
+                                   show(*request.date), count(days, "day", "days"))));
+    }
+  }
+  return out;
+}
+
+Findings wb026_consent_recorded(const Context& context) {
+  Findings out;
+  for (const auto& entry : context.record.sharing) {
+    if (entry.basis != "consent" || entry.consent_recorded.value_or(false)) {
+      continue;
+    }
+    out.push_back(at(entry, entry.consent_recorded ? "/consent_recorded" : "",
+                     fmt::format("sharing {} with {} relies on consent, but the consent is not recorded", entry.id,
+                                 entry.with.empty() ? "someone" : entry.with)));
+  }
+  return out;
+}
+
+}  // namespace wellbeing::rules::detail
