@@ -36,6 +36,7 @@ struct Command {
 // One per subcommand file: registers the subcommand and its options on `app`.
 Command register_validate(CLI::App& app, const GlobalOptions& global);
 Command register_schema(CLI::App& app, const GlobalOptions& global);
+Command register_rules(CLI::App& app, const GlobalOptions& global);
 Command register_diff(CLI::App& app, const GlobalOptions& global);
 Command register_show(CLI::App& app, const GlobalOptions& global);
 

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   std::vector<Command> commands{
       register_validate(app, global),
       register_schema(app, global),
+      register_rules(app, global),
       register_diff(app, global),
       register_show(app, global),
   };

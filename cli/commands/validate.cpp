@@ -1,11 +1,17 @@
-// `wellbeing validate [PATH…]`: checks records against the schema and reports every problem.
+// `wellbeing validate [PATH…]`: checks records against the schema and the rules of practice, and reports
+// every problem.
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "wellbeing/records/check.hpp"
+#include "wellbeing/records/config.hpp"
+#include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/validator.hpp"
 #include "wellbeing/validation/batch.hpp"
@@ -21,6 +27,8 @@ struct Options {
   std::string schema_file;
   Format format = Format::text;
   unsigned jobs = 0;
+  std::string as_of;  // "YYYY-MM-DD"; empty: today
+  bool strict = false;
 };
 
 struct Counts {
@@ -31,7 +39,14 @@ struct Counts {
   std::size_t infos = 0;
 };
 
-Counts count(const std::vector<validation::FileResult>& results, const Diagnostics& problems) {
+// A file fails with an error, or with a warning under --strict.
+bool fails(const Diagnostics& diagnostics, bool strict) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::error || (strict && d.severity == Severity::warning);
+  });
+}
+
+Counts count(const std::vector<validation::FileResult>& results, const Diagnostics& problems, bool strict) {
   Counts counts;
   counts.files = results.size();
   auto tally = [&](const Diagnostic& d) {
@@ -40,7 +55,7 @@ Counts count(const std::vector<validation::FileResult>& results, const Diagnosti
     counts.infos += d.severity == Severity::info;
   };
   for (const auto& result : results) {
-    counts.invalid += has_errors(result.diagnostics);
+    counts.invalid += fails(result.diagnostics, strict);
     std::for_each(result.diagnostics.begin(), result.diagnostics.end(), tally);
   }
   std::for_each(problems.begin(), problems.end(), tally);
@@ -105,15 +120,15 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
 }
 
 std::string render_json(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
-                        const Counts& counts) {
+                        const Counts& counts, bool strict) {
   nlohmann::ordered_json root;
   root["version"] = 1;
-  root["valid"] = counts.errors == 0;
+  root["valid"] = counts.invalid == 0 && problems.empty();
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   auto add_file = [&](const std::string& path, const Diagnostics& diagnostics) {
     nlohmann::ordered_json file;
     file["path"] = path;
-    file["valid"] = !has_errors(diagnostics);
+    file["valid"] = !fails(diagnostics, strict);
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Diagnostic& d : diagnostics) {
       list.push_back(diagnostic_json(d));
@@ -208,9 +223,10 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-// JUnit XML: one test case per file, failing when it has errors; warnings are kept in system-out.
+// JUnit XML: one test case per file, failing when it has errors (or warnings, with --strict); the other
+// findings are kept in system-out.
 std::string render_junit(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
-                         const Counts& counts) {
+                         const Counts& counts, bool strict) {
   std::string cases;
   auto add_case = [&](const std::string& path, const Diagnostics& diagnostics) {
     cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", xml_escape(path));
@@ -219,7 +235,8 @@ std::string render_junit(const std::vector<validation::FileResult>& results, con
     for (const Diagnostic& d : diagnostics) {
       const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d.location.file, d.location.line,
                                            d.location.column, to_string(d.severity), d.message, d.rule);
-      (d.severity == Severity::error ? failures : notes) += line + "\n";
+      const bool failure = d.severity == Severity::error || (strict && d.severity == Severity::warning);
+      (failure ? failures : notes) += line + "\n";
     }
     if (!failures.empty()) {
       cases += fmt::format("      <failure message=\"{}\">{}</failure>\n",
@@ -247,34 +264,126 @@ std::string render_junit(const std::vector<validation::FileResult>& results, con
       tests, failures, cases);
 }
 
+// "1 record", "3 records".
+std::string counted(std::size_t n, std::string_view singular, std::string_view plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
+// The closing line on standard error, in words: how many records were checked, how many passed, and what
+// was found. Nothing when nothing was found.
+std::string summary_line(const Counts& counts, std::size_t unreadable, bool records, bool strict) {
+  if (counts.errors + counts.warnings + counts.infos == 0) {
+    return {};
+  }
+  const std::size_t files = counts.files + unreadable;
+  const std::size_t failing = counts.invalid + unreadable;
+  std::string line = fmt::format("wellbeing: {} checked, ", records ? counted(files, "record", "records")
+                                                                     : counted(files, "file", "files"));
+  if (failing == 0) {
+    line += files == 1 ? "valid" : "all valid";
+  } else if (strict) {
+    line += fmt::format("{} passed and {} failed (with --strict, warnings fail too)", files - failing, failing);
+  } else {
+    line += fmt::format("{} valid and {} with errors", files - failing, failing);
+  }
+  std::vector<std::string> found;
+  if (counts.errors > 0) {
+    found.push_back(counted(counts.errors, "error", "errors") + " to correct");
+  }
+  if (counts.warnings > 0) {
+    found.push_back(counted(counts.warnings, "warning", "warnings") + " to look at");
+  }
+  if (counts.infos > 0) {
+    found.push_back(counted(counts.infos, "note", "notes"));
+  }
+  return fmt::format("{}; {}\n", line, fmt::join(found, ", "));
+}
+
+// The settings that govern each input file: the nearest wellbeing.yaml (each read once). A settings file
+// that is not valid stops the run: its problems are printed and the run ends with exit status 2.
+std::map<std::string, records::CheckOptions> settings_for(const std::vector<std::string>& files, util::Date as_of,
+                                                          bool color) {
+  std::map<std::string, records::Config> loaded;  // settings file -> settings
+  std::map<std::string, records::CheckOptions> out;
+  for (const std::string& file : files) {
+    records::CheckOptions options;
+    options.as_of = as_of;
+    if (const auto found = records::find_config(file == "-" ? "." : file)) {
+      const std::string key = found->lexically_normal().generic_string();
+      auto it = loaded.find(key);
+      if (it == loaded.end()) {
+        const std::string shown = std::filesystem::relative(*found).generic_string();
+        auto config = records::load_config(shown.empty() ? key : shown);
+        Diagnostics problems = config ? rules::check_config_rules(*config) : std::move(config.error());
+        if (!problems.empty()) {
+          const auto text = document::read_file(problems.front().location.file, problems.front().location.file,
+                                                document::ParseOptions{}.max_bytes);
+          std::string rendered;
+          for (const Diagnostic& d : problems) {
+            rendered += format_diagnostic_text(d, text ? std::string_view(*text) : std::string_view(), color);
+          }
+          write_out(stderr, rendered);
+          throw InputError(fmt::format("the folder settings in {} are not valid: correct them first",
+                                       problems.front().location.file));
+        }
+        it = loaded.emplace(key, std::move(*config)).first;
+      }
+      options.config = it->second;
+    }
+    out.emplace(file == "-" ? std::string(validation::k_stdin_name) : file, std::move(options));
+  }
+  return out;
+}
+
+bool is_settings_file(std::string_view path) {
+  return std::filesystem::path(path).filename() == records::k_config_file_name;
+}
+
 int run(const Options& options, const GlobalOptions& global) {
-  const schema::Validator validator = load_schema(options.schema_file);
+  util::Date as_of = util::today();
+  if (!options.as_of.empty()) {
+    as_of = *util::parse_date(options.as_of);  // checked when the option was parsed
+  }
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   validation::Inputs inputs = validation::collect_inputs(paths);
   if (std::count(inputs.files.begin(), inputs.files.end(), "-") > 1) {
     throw InputError("standard input ('-') can be named only once");
   }
-  const auto results = validation::check_files(
-      inputs.files, [&](const document::Document& doc) { return validator.validate(doc); }, options.jobs);
-  const Counts counts = count(results, inputs.problems);
+
+  const bool records = options.schema_file.empty();
+  validation::Check check;
+  std::optional<schema::Validator> validator;
+  std::map<std::string, records::CheckOptions> settings;
+  if (records) {
+    // Records: the schema and the rules of practice, with each folder's settings. A folder's own
+    // wellbeing.yaml is read as its settings (already checked above), not as a record.
+    settings = settings_for(inputs.files, as_of, use_color(global.color, stderr));
+    check = [&settings](const document::Document& doc) {
+      if (is_settings_file(doc.path)) {
+        return Diagnostics{};
+      }
+      return records::check_record(doc, settings.at(doc.path));
+    };
+  } else {
+    validator = load_schema(options.schema_file);
+    check = [&validator](const document::Document& doc) { return validator->validate(doc); };
+  }
+  const auto results = validation::check_files(inputs.files, check, options.jobs);
+  const Counts counts = count(results, inputs.problems, options.strict);
 
   switch (options.format) {
     case Format::text:
       write_out(stdout, render_text(results, inputs.problems, use_color(global.color, stdout)));
-      if (counts.errors + counts.warnings + counts.infos > 0) {
-        write_out(stderr, fmt::format("wellbeing: {} error(s), {} warning(s) in {} of {} file(s)\n", counts.errors,
-                                      counts.warnings, counts.invalid + inputs.problems.size(),
-                                      counts.files + inputs.problems.size()));
-      }
+      write_out(stderr, summary_line(counts, inputs.problems.size(), records, options.strict));
       break;
     case Format::json:
-      write_out(stdout, render_json(results, inputs.problems, counts));
+      write_out(stdout, render_json(results, inputs.problems, counts, options.strict));
       break;
     case Format::github:
       write_out(stdout, render_github(results, inputs.problems));
       break;
     case Format::junit:
-      write_out(stdout, render_junit(results, inputs.problems, counts));
+      write_out(stdout, render_junit(results, inputs.problems, counts, options.strict));
       break;
   }
   const bool unreadable = !inputs.problems.empty() ||
@@ -282,14 +391,15 @@ int run(const Options& options, const GlobalOptions& global) {
   if (unreadable) {
     return k_exit_usage;
   }
-  return counts.errors > 0 ? k_exit_findings : k_exit_ok;
+  return counts.invalid > 0 ? k_exit_findings : k_exit_ok;
 }
 
 }  // namespace
 
 Command register_validate(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("validate", "Check records against the schema and report every problem");
+  CLI::App* sub = app.add_subcommand(
+      "validate", "Check records against the schema and the rules of good practice, and report every problem");
   sub->add_option("paths", options->paths,
                   "Files or folders (searched for *.yaml and *.yml, hidden folders skipped); - for standard input; "
                   "default: the current folder");
@@ -302,9 +412,20 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
       ->transform(CLI::CheckedTransformer(formats));
   sub->add_option("-j,--jobs", options->jobs, "Files validated at once (default: one per core)")
       ->check(CLI::Range(0U, 256U));
+  sub->add_option("--as-of", options->as_of,
+                  "Check as if today were DATE (YYYY-MM-DD), for overdue reviews and future dates; default: today")
+      ->option_text("DATE")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return util::parse_date(value) ? std::string()
+                                           : fmt::format("'{}' is not a date: write it as YYYY-MM-DD", value);
+          },
+          "DATE", "date"));
+  sub->add_flag("--strict", options->strict, "Warnings fail the run too (exit status 1)");
   sub->footer(
-      "Exit status: 0 when every file is valid, 1 when any has errors, 2 on a usage error or an unreadable "
-      "path.\nText output reads path:line:column: severity: message [rule], then the line and a caret.");
+      "Exit status: 0 when every file is valid, 1 when any has errors (or warnings, with --strict), 2 on a usage "
+      "error, an unreadable path or folder settings that are not valid.\nText output reads path:line:column: "
+      "severity: message [rule], then the line and a caret. 'wellbeing rules' lists the rules.");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }
 

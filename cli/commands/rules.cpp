@@ -1,0 +1,138 @@
+// `wellbeing rules [ID]`: lists the rules of practice, or explains one.
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "wellbeing/rules/rule.hpp"
+#include "wellbeing/util/text.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+enum class Format { text, json };
+
+struct Options {
+  std::string id;
+  Format format = Format::text;
+};
+
+nlohmann::ordered_json rule_json(const rules::Rule& rule) {
+  nlohmann::ordered_json item;
+  item["id"] = rule.id;
+  item["severity"] = to_string(rule.severity);
+  item["title"] = rule.title;
+  item["message"] = rule.message;
+  item["reason"] = rule.reason;
+  item["restates_schema"] = rule.restates_schema;
+  return item;
+}
+
+// Wraps `text` at `width` columns, each line starting with `indent`.
+std::string wrap(std::string_view text, std::string_view indent, std::size_t width = 100) {
+  std::string out;
+  std::string line(indent);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view word = text.substr(start, end - start);
+    if (line.size() > indent.size() && util::utf8_length(line) + 1 + util::utf8_length(word) > width) {
+      out += line + "\n";
+      line = indent;
+    }
+    if (line.size() > indent.size()) {
+      line += ' ';
+    }
+    line += word;
+    start = end + 1;
+  }
+  if (line.size() > indent.size()) {
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string list_text() {
+  std::string out;
+  for (const rules::Rule& rule : rules::all_rules()) {
+    out += fmt::format("{}  {:<7}  {}\n", rule.id, to_string(rule.severity), rule.title);
+  }
+  out += "\nRun 'wellbeing rules ID' for why a rule exists and how to change or silence it.\n";
+  return out;
+}
+
+std::string explain_text(const rules::Rule& rule) {
+  std::string out = fmt::format("{}: {}\n\n", rule.id, rule.title);
+  out += fmt::format("  severity: {} (by default)\n", to_string(rule.severity));
+  out += wrap(fmt::format("finding:  {}", rule.message), "  ");
+  out += "\nWhy\n";
+  out += wrap(rule.reason, "  ");
+  if (rule.restates_schema) {
+    out += wrap("The record schema checks this too; where the schema has already reported the same value, only "
+                "its message is shown.",
+                "  ");
+  }
+  out += fmt::format(
+      "\nChange it for a whole folder, in wellbeing.yaml (error, warning, info, or off):\n"
+      "  rules:\n"
+      "    {0}: warning\n"
+      "\nSilence it on one entry of one record, with a reason someone else can check:\n"
+      "  suppress:\n"
+      "    - rule: {0}\n"
+      "      reason: Why this rule does not fit here.\n",
+      rule.id);
+  return out;
+}
+
+int run(const Options& options) {
+  if (options.id.empty()) {
+    if (options.format == Format::json) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const rules::Rule& rule : rules::all_rules()) {
+        list.push_back(rule_json(rule));
+      }
+      nlohmann::ordered_json root;
+      root["version"] = 1;
+      root["rules"] = std::move(list);
+      write_out(stdout, root.dump(2) + "\n");
+    } else {
+      write_out(stdout, list_text());
+    }
+    return k_exit_ok;
+  }
+  std::string id = options.id;
+  for (char& c : id) {
+    c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;  // "wb007" means WB007
+  }
+  const rules::Rule* rule = rules::find_rule(id);
+  if (!rule) {
+    std::vector<std::string_view> ids;
+    for (const rules::Rule& r : rules::all_rules()) {
+      ids.push_back(r.id);
+    }
+    const std::string suggestion = util::closest_match(id, ids);
+    throw InputError(fmt::format("there is no rule {}{}; 'wellbeing rules' lists them", options.id,
+                                 suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", suggestion)));
+  }
+  write_out(stdout, options.format == Format::json ? rule_json(*rule).dump(2) + "\n" : explain_text(*rule));
+  return k_exit_ok;
+}
+
+}  // namespace
+
+Command register_rules(CLI::App& app, const GlobalOptions& /*global*/) {
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("rules", "List the rules of good practice that validate checks, or explain one");
+  sub->add_option("id", options->id, "A rule to explain, such as WB007");
+  const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
+  sub->add_option("--format", options->format, "Output format: text or json")
+      ->transform(CLI::CheckedTransformer(formats));
+  return Command{sub, [options] { return run(*options); }};
+}
+
+}  // namespace wellbeing::cli
