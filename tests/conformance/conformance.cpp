@@ -6,6 +6,8 @@
 // Every test must agree with its expected `valid` both through is_valid() and through validate()
 // (no diagnostics exactly when valid). Prints each failure, then "passed N of M"; exits 1 if any failed.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -14,8 +16,6 @@
 #include <iterator>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/schema/embedded.hpp"
@@ -50,7 +50,8 @@ std::string join_surrogate_pairs(const std::string& text) {
       return -1;
     }
     const std::string digits = text.substr(at, 4);
-    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+    if (!std::all_of(digits.begin(), digits.end(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
       return -1;
     }
     return std::stol(digits, nullptr, 16);
@@ -89,9 +90,7 @@ wellbeing::document::ParseResult read_json(const fs::path& file) {
   return wellbeing::document::parse(join_surrogate_pairs(text), file.string());
 }
 
-std::string text_of(const Node* node) {
-  return node && node->is_string() ? node->as_string() : std::string("?");
-}
+std::string text_of(const Node* node) { return node && node->is_string() ? node->as_string() : std::string("?"); }
 
 void run_file(const fs::path& file, const std::string& name, const CompileOptions& options, Tally& tally) {
   auto parsed = read_json(file);
@@ -143,9 +142,9 @@ void run_file(const fs::path& file, const std::string& name, const CompileOption
 // Each of the project's schemas must be a valid draft-07 schema (by our validator and the embedded
 // meta-schema) and must compile.
 void check_project_schemas(const fs::path& folder, Tally& tally) {
-  auto meta_document = wellbeing::document::parse(std::string(wellbeing::schema::embedded_schema(
-                                                      wellbeing::schema::k_draft07_schema)),
-                                                  std::string(wellbeing::schema::k_draft07_schema));
+  auto meta_document =
+      wellbeing::document::parse(std::string(wellbeing::schema::embedded_schema(wellbeing::schema::k_draft07_schema)),
+                                 std::string(wellbeing::schema::k_draft07_schema));
   auto meta = meta_document ? Validator::compile(*meta_document) : wellbeing::util::unexpected(meta_document.error());
   std::vector<fs::path> files;
   std::error_code code;

@@ -1,13 +1,12 @@
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
-
-#include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/schema/validator.hpp"
@@ -110,9 +109,7 @@ struct TempFolder {
     std::error_code code;
     std::filesystem::remove_all(path, code);
   }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
 };
 
 }  // namespace
@@ -120,37 +117,41 @@ struct TempFolder {
 TEST_SUITE("Validator") {
   TEST_CASE("a valid record has no problems") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    status: open\n"
-                              "    said: walk to the shop\n") == "");
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    status: open\n"
+                   "    said: walk to the shop\n") == "");
   }
 
   TEST_CASE("a value outside an enum lists the allowed values") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    status: compleet\n"
-                              "    said: walk to the shop\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    status: compleet\n"
+                   "    said: walk to the shop\n") ==
           "4:13 /outcomes/0/status enum: `status` must be one of: open, in_progress, met, not_met, withdrawn; "
           "got `compleet`\n");
   }
 
   TEST_CASE("a misspelt enum value gets a suggestion") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    status: in_progres\n"
-                              "    said: walk to the shop\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    status: in_progres\n"
+                   "    said: walk to the shop\n") ==
           "4:13 /outcomes/0/status enum: `status` must be one of: open, in_progress, met, not_met, withdrawn; "
           "got `in_progres` (did you mean `in_progress`?)\n");
   }
 
   TEST_CASE("a value of another kind than every allowed value says what it is") {
-    const Validator validator = compile(R"({"properties": {"level": {"enum": [1, 2, 3]}, "schema": {"const": "wellbeing/v1"}}})");
+    const Validator validator =
+        compile(R"({"properties": {"level": {"enum": [1, 2, 3]}, "schema": {"const": "wellbeing/v1"}}})");
     CHECK(problems(validator, "level: '2'\nschema: 1\n") ==
           "1:8 /level enum: `level` must be one of: 1, 2, 3; got the string `2`\n"
           "2:9 /schema const: `schema` must be `wellbeing/v1`; got the number 1\n");
@@ -161,39 +162,44 @@ TEST_SUITE("Validator") {
 
   TEST_CASE("an unknown key is reported at the key, with the closest allowed key") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    said: walk to the shop\n"
-                              "    staus: open\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    said: walk to the shop\n"
+                   "    staus: open\n") ==
           "3:5 /outcomes/0 required: missing required key `status`\n"
           "5:5 /outcomes/0/staus additionalProperties: unknown key `staus` (did you mean `status`?)\n");
   }
 
   TEST_CASE("an unknown key with no close match gets no suggestion") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes: []\n"
-                              "favourite_colour: blue\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes: []\n"
+                   "favourite_colour: blue\n") ==
           "3:1 /favourite_colour additionalProperties: unknown key `favourite_colour`\n");
   }
 
   TEST_CASE("a missing required key is reported at the object that lacks it") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    status: open\n") == "3:5 /outcomes/0 required: missing required key `said`\n");
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    status: open\n") == "3:5 /outcomes/0 required: missing required key `said`\n");
     CHECK(problems(validator, "\n\nperson: p-0001\n") == "3:1  required: missing required key `outcomes`\n");
   }
 
   TEST_CASE("a value of the wrong type says what was expected and what was found") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes: []\n"
-                              "score: high\n") == "3:8 /score type: `score` must be a number; got the string `high`\n");
-    CHECK(problems(validator, "person:\n"
-                              "outcomes: {}\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes: []\n"
+                   "score: high\n") == "3:8 /score type: `score` must be a number; got the string `high`\n");
+    CHECK(problems(validator,
+                   "person:\n"
+                   "outcomes: {}\n") ==
           "1:8 /person type: `person` must be a string; got an empty value\n"
           "2:11 /outcomes type: `outcomes` must be a list; got a mapping\n");
     CHECK(problems(validator, "- a\n") == "1:1  type: the document must be a mapping; got a list\n");
@@ -208,24 +214,27 @@ TEST_SUITE("Validator") {
 
   TEST_CASE("numbers, lengths and item counts outside their bounds") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes: []\n"
-                              "life_satisfaction: 11\n"
-                              "tags: [a, b, c, d, e]\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes: []\n"
+                   "life_satisfaction: 11\n"
+                   "tags: [a, b, c, d, e]\n") ==
           "3:20 /life_satisfaction maximum: `life_satisfaction` must be at most 10; got 11\n"
           "4:7 /tags maxItems: expected 1 to 3 items; got 5\n");
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes: []\n"
-                              "life_satisfaction: -1\n"
-                              "tags: []\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes: []\n"
+                   "life_satisfaction: -1\n"
+                   "tags: []\n") ==
           "3:20 /life_satisfaction minimum: `life_satisfaction` must be at least 0; got -1\n"
           "4:7 /tags minItems: expected 1 to 3 items; got 0\n");
-    CHECK(problems(validator, "person: p-0001\n"
-                              "outcomes:\n"
-                              "  - id: o-1\n"
-                              "    status: open\n"
-                              "    said: I want to walk to the shop by myself\n"
-                              "tags: ['', b]\n") ==
+    CHECK(problems(validator,
+                   "person: p-0001\n"
+                   "outcomes:\n"
+                   "  - id: o-1\n"
+                   "    status: open\n"
+                   "    said: I want to walk to the shop by myself\n"
+                   "tags: ['', b]\n") ==
           "5:11 /outcomes/0/said maxLength: `said` must be at most 20 characters long; got 36\n"
           "6:8 /tags/0 minLength: `tags` item 1 must not be empty\n");
   }
@@ -233,7 +242,8 @@ TEST_SUITE("Validator") {
   TEST_CASE("string lengths count characters, not bytes") {
     const Validator validator = compile(R"({"properties": {"name": {"maxLength": 4}}})");
     CHECK(problems(validator, "name: café\n") == "");
-    CHECK(problems(validator, "name: cafés\n") == "1:7 /name maxLength: `name` must be at most 4 characters long; got 5\n");
+    CHECK(problems(validator, "name: cafés\n") ==
+          "1:7 /name maxLength: `name` must be at most 4 characters long; got 5\n");
   }
 
   TEST_CASE("repeated list items name both places") {
@@ -272,13 +282,15 @@ TEST_SUITE("Validator") {
       {"type": "object", "additionalProperties": false, "required": ["instrument", "score"],
        "properties": {"instrument": {"const": "WEMWBS"}, "score": {"type": "integer"}}}
     ]}}})");
-    CHECK(problems(validator, "measure:\n"
-                              "  instrument: WEMWBS\n"
-                              "  score: high\n") ==
+    CHECK(problems(validator,
+                   "measure:\n"
+                   "  instrument: WEMWBS\n"
+                   "  score: high\n") ==
           "3:10 /measure/score type: `score` must be a whole number; got the string `high`\n");
-    CHECK(problems(validator, "measure:\n"
-                              "  instrument: ONS4\n"
-                              "  ons4: 11\n") == "3:9 /measure/ons4 maximum: `ons4` must be at most 10; got 11\n");
+    CHECK(problems(validator,
+                   "measure:\n"
+                   "  instrument: ONS4\n"
+                   "  ons4: 11\n") == "3:9 /measure/ons4 maximum: `ons4` must be at most 10; got 11\n");
   }
 
   TEST_CASE("anyOf with alternatives of different kinds names them all") {
@@ -301,8 +313,9 @@ TEST_SUITE("Validator") {
 
   TEST_CASE("oneOf matching several alternatives says which") {
     const Validator validator = compile(R"({"properties": {"n": {"oneOf": [{"type": "integer"}, {"minimum": 0}]}}})");
-    CHECK(problems(validator, "n: 5\n") ==
-          "1:4 /n oneOf: `n` must match exactly one of the 2 alternatives in `oneOf`; it matches alternatives 1 and 2\n");
+    CHECK(
+        problems(validator, "n: 5\n") ==
+        "1:4 /n oneOf: `n` must match exactly one of the 2 alternatives in `oneOf`; it matches alternatives 1 and 2\n");
     CHECK(problems(validator, "n: -5\n") == "");
   }
 
@@ -314,12 +327,13 @@ TEST_SUITE("Validator") {
       "score": false,
       "item": {"not": {"required": ["items"]}}
     }})");
-    CHECK(problems(validator, "status: closed\n"
-                              "kind: a\n"
-                              "note: x\n"
-                              "score: 3\n"
-                              "item:\n"
-                              "  items: [1]\n") ==
+    CHECK(problems(validator,
+                   "status: closed\n"
+                   "kind: a\n"
+                   "note: x\n"
+                   "score: 3\n"
+                   "item:\n"
+                   "  items: [1]\n") ==
           "1:9 /status not: `status` must not be `closed`\n"
           "2:7 /kind not: `kind` must not be one of: a, b\n"
           "3:7 /note not: `note` must not be a string\n"
@@ -334,7 +348,8 @@ TEST_SUITE("Validator") {
       "else": {"properties": {"met_on": false}}
     })");
     CHECK(problems(validator, "status: met\n") == "1:1  required: missing required key `met_on`\n");
-    CHECK(problems(validator, "status: open\nmet_on: 2026-01-01\n") == "2:1 /met_on false: key `met_on` is not allowed here\n");
+    CHECK(problems(validator, "status: open\nmet_on: 2026-01-01\n") ==
+          "2:1 /met_on false: key `met_on` is not allowed here\n");
   }
 
   TEST_CASE("property names are checked at the key") {
@@ -351,13 +366,14 @@ TEST_SUITE("Validator") {
 
   TEST_CASE("every problem in a file is reported, in file order") {
     const Validator validator = compile(k_record_schema);
-    CHECK(problems(validator, "person: 7\n"
-                              "outcomes:\n"
-                              "  - id: x-1\n"
-                              "    status: done\n"
-                              "    said: ''\n"
-                              "    extra: yes\n"
-                              "  - 42\n") ==
+    CHECK(problems(validator,
+                   "person: 7\n"
+                   "outcomes:\n"
+                   "  - id: x-1\n"
+                   "    status: done\n"
+                   "    said: ''\n"
+                   "    extra: yes\n"
+                   "  - 42\n") ==
           "1:9 /person type: `person` must be a string; got the number 7\n"
           "3:9 /outcomes/0/id pattern: `id` must match the pattern `^o-[0-9]+$`; got `x-1`\n"
           "4:13 /outcomes/0/status enum: `status` must be one of: open, in_progress, met, not_met, withdrawn; got "
@@ -392,8 +408,10 @@ TEST_SUITE("Validator") {
   }
 
   TEST_CASE("patterns follow ECMA-262 where it differs from PCRE") {
-    const Validator validator = compile(R"({"properties": {"a": {"pattern": "^abc$"}, "u": {"pattern": "^\\u00e9$"}}})");
-    CHECK(problems(validator, "a: \"abc\\n\"\n") == "1:4 /a pattern: `a` must match the pattern `^abc$`; got `abc\n`\n");
+    const Validator validator =
+        compile(R"({"properties": {"a": {"pattern": "^abc$"}, "u": {"pattern": "^\\u00e9$"}}})");
+    CHECK(problems(validator, "a: \"abc\\n\"\n") ==
+          "1:4 /a pattern: `a` must match the pattern `^abc$`; got `abc\n`\n");
     CHECK(problems(validator, "u: é\n") == "");
   }
 
@@ -424,9 +442,9 @@ TEST_SUITE("Validator") {
           "1:7 /date format: `date` must be a date (YYYY-MM-DD); got `2026-02-30`\n");
 
     // Also from a schema whose $id is a URN, which has no folder of its own.
-    const Validator with_urn =
-        compile(R"({"$id": "urn:example:root", "properties": {"date": {"$ref": "common.schema.json#/definitions/date"}}})",
-                options);
+    const Validator with_urn = compile(
+        R"({"$id": "urn:example:root", "properties": {"date": {"$ref": "common.schema.json#/definitions/date"}}})",
+        options);
     CHECK(problems(with_urn, "date: 2026-02-30\n") ==
           "1:7 /date format: `date` must be a date (YYYY-MM-DD); got `2026-02-30`\n");
   }
@@ -449,7 +467,8 @@ TEST_SUITE("Validator") {
   TEST_CASE("$ref to the draft-07 meta-schema uses the embedded copy") {
     const Validator validator = compile(R"({"$ref": "http://json-schema.org/draft-07/schema#"})");
     CHECK(problems(validator, "type: string\nminLength: 1\n") == "");
-    CHECK(problems(validator, "minLength: -1\n") == "1:12 /minLength minimum: `minLength` must be at least 0; got -1\n");
+    CHECK(problems(validator, "minLength: -1\n") ==
+          "1:12 /minLength minimum: `minLength` must be at least 0; got -1\n");
   }
 
   TEST_CASE("recursive schemas are compiled once and follow the data") {

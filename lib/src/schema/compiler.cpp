@@ -2,16 +2,16 @@
 // "$ref" once (so recursive schemas are a cycle of pointers, not endless copies) and compiling every
 // regular expression once.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <deque>
 #include <limits>
-#include <optional>
 #include <map>
+#include <optional>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "compiled.hpp"
 #include "uri.hpp"
@@ -23,10 +23,9 @@ namespace wellbeing::schema {
 namespace detail {
 
 const Schema* Schema::property(std::string_view name) const {
-  const auto found = std::lower_bound(properties_sorted.begin(), properties_sorted.end(), name,
-                                      [this](std::size_t index, std::string_view key) {
-                                        return properties[index].name < key;
-                                      });
+  const auto found =
+      std::lower_bound(properties_sorted.begin(), properties_sorted.end(), name,
+                       [this](std::size_t index, std::string_view key) { return properties[index].name < key; });
   if (found == properties_sorted.end() || properties[*found].name != name) {
     return nullptr;
   }
@@ -63,7 +62,7 @@ constexpr std::array<std::string_view, 9> k_single_schema_keywords{
     "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else", "items"};
 constexpr std::array<std::string_view, 4> k_schema_array_keywords{"items", "allOf", "anyOf", "oneOf"};
 constexpr std::array<std::string_view, 4> k_schema_map_keywords{"properties", "patternProperties", "definitions",
-                                                                 "dependencies"};
+                                                                "dependencies"};
 
 struct Place {
   std::size_t document = 0;
@@ -105,9 +104,7 @@ std::string describe(const Node& node) {
   return "a value";
 }
 
-bool is_schema_node(const Node& node) {
-  return node.is_bool() || node.is_mapping();
-}
+bool is_schema_node(const Node& node) { return node.is_bool() || node.is_mapping(); }
 
 // Splits a JSON pointer into unescaped tokens ("/a~1b/c" -> "a/b", "c").
 std::vector<std::string> pointer_tokens(std::string_view pointer) {
@@ -242,8 +239,7 @@ class Compiler {
 
   // Loads the schema file behind `uri` (the embedded meta-schema, a mapped URI folder, a file: URI or,
   // for a relative reference, the base directory) and returns where its root is.
-  std::optional<Place> find_resource(const std::string& uri, std::string_view reference, const Place& from,
-                                     Mark mark) {
+  std::optional<Place> find_resource(const std::string& uri, std::string_view reference, const Place& from, Mark mark) {
     if (const auto found = m_ids.find(uri); found != m_ids.end()) {
       return found->second;
     }
@@ -270,14 +266,12 @@ class Compiler {
     // only the base directory could answer gets the file's own URI, so its neighbours resolve too.
     bool keeps_uri = file.has_value();
     const detail::UriParts written = detail::split_uri(reference);
-    if (!file && !written.scheme && !written.authority && !written.path.empty() &&
-        !m_options.base_directory.empty()) {
+    if (!file && !written.scheme && !written.authority && !written.path.empty() && !m_options.base_directory.empty()) {
       file = m_options.base_directory / detail::percent_decode(written.path);
       keeps_uri = false;
     }
     if (!file) {
-      error(from, mark, "$ref",
-            fmt::format("cannot resolve `$ref` `{}`: no schema is known as `{}`", reference, uri));
+      error(from, mark, "$ref", fmt::format("cannot resolve `$ref` `{}`: no schema is known as `{}`", reference, uri));
       return std::nullopt;
     }
     const std::filesystem::path normal = std::filesystem::absolute(*file).lexically_normal();
@@ -409,7 +403,8 @@ class Compiler {
                                                 value.as_number() == std::floor(value.as_number());
     if (!whole) {
       error(Place{schema.document, document::append_pointer(schema.pointer, keyword)}, value.mark(),
-            std::string(keyword), fmt::format("`{}` must be a whole number, 0 or more; got {}", keyword, describe(value)));
+            std::string(keyword),
+            fmt::format("`{}` must be a whole number, 0 or more; got {}", keyword, describe(value)));
       return std::nullopt;
     }
     if (value.is_integer()) {
@@ -465,10 +460,12 @@ class Compiler {
       known.push_back(name);
     }
     for (const Node* name : names) {
-      const auto found = std::find_if(k_type_names.begin(), k_type_names.end(),
-                                      [&](const auto& entry) { return name->is_string() && entry.first == name->as_string(); });
+      const auto found = std::find_if(k_type_names.begin(), k_type_names.end(), [&](const auto& entry) {
+        return name->is_string() && entry.first == name->as_string();
+      });
       if (found == k_type_names.end()) {
-        const std::string suggestion = name->is_string() ? util::closest_match(name->as_string(), known) : std::string();
+        const std::string suggestion =
+            name->is_string() ? util::closest_match(name->as_string(), known) : std::string();
         error(place, name->mark(), "type",
               fmt::format("unknown type {} in `type` (the types are: null, boolean, integer, number, string, array, "
                           "object){}",
@@ -576,7 +573,8 @@ class Compiler {
         if (value.is_sequence()) {
           schema.has_tuple_items = true;
           for (std::size_t i = 0; i < value.items().size(); ++i) {
-            if (const Schema* item = subschema(schema, value.items()[i], document::append_pointer(pointer, i), keyword, base)) {
+            if (const Schema* item =
+                    subschema(schema, value.items()[i], document::append_pointer(pointer, i), keyword, base)) {
               schema.tuple_items.push_back(item);
             }
           }
@@ -601,7 +599,8 @@ class Compiler {
           continue;
         }
         for (const auto& member : value.entries()) {
-          const Schema* child = subschema(schema, member.value, document::append_pointer(pointer, member.key), keyword, base);
+          const Schema* child =
+              subschema(schema, member.value, document::append_pointer(pointer, member.key), keyword, base);
           if (!child) {
             continue;
           }
@@ -647,7 +646,8 @@ class Compiler {
         }
         auto& list = keyword == "allOf" ? schema.all_of : keyword == "anyOf" ? schema.any_of : schema.one_of;
         for (std::size_t i = 0; i < value.items().size(); ++i) {
-          if (const Schema* child = subschema(schema, value.items()[i], document::append_pointer(pointer, i), keyword, base)) {
+          if (const Schema* child =
+                  subschema(schema, value.items()[i], document::append_pointer(pointer, i), keyword, base)) {
             list.push_back(child);
           }
         }
@@ -724,8 +724,9 @@ class Compiler {
       for (const auto& dependency : schema.schema_dependencies) {
         edges.push_back({dependency.schema, "dependencies"});
       }
-      for (const auto& [child, keyword] : {std::pair{schema.not_schema, "not"}, std::pair{schema.if_schema, "if"},
-                                           std::pair{schema.then_schema, "then"}, std::pair{schema.else_schema, "else"}}) {
+      for (const auto& [child, keyword] :
+           {std::pair{schema.not_schema, "not"}, std::pair{schema.if_schema, "if"},
+            std::pair{schema.then_schema, "then"}, std::pair{schema.else_schema, "else"}}) {
         if (child) {
           edges.push_back({child, keyword});
         }
@@ -760,11 +761,12 @@ class Compiler {
           const std::string where = edge.target->pointer.empty() ? "#" : "#" + edge.target->pointer;
           const Node* node = m_documents[from.document].document.root.at_pointer(from.pointer);
           const Node* value = node ? node->find(edge.keyword) : nullptr;
-          error(Place{from.document, document::append_pointer(from.pointer, edge.keyword)}, value ? value->mark() : from.mark,
-                std::string(edge.keyword),
-                fmt::format("`{}` leads back to `{}` without going deeper into the data, an endless loop",
-                            edge.keyword == "$ref" ? fmt::format("$ref` `{}", from.ref_text) : std::string(edge.keyword),
-                            where));
+          error(
+              Place{from.document, document::append_pointer(from.pointer, edge.keyword)},
+              value ? value->mark() : from.mark, std::string(edge.keyword),
+              fmt::format("`{}` leads back to `{}` without going deeper into the data, an endless loop",
+                          edge.keyword == "$ref" ? fmt::format("$ref` `{}", from.ref_text) : std::string(edge.keyword),
+                          where));
         } else if (target == State::unseen) {
           target = State::open;
           stack.push_back(Frame{edge.target, in_place(*edge.target)});
@@ -775,7 +777,7 @@ class Compiler {
 
   const CompileOptions& m_options;
   CompiledSchema& m_out;
-  std::deque<Loaded> m_documents;  // a deque: compiled schemas keep pointers to nodes inside
+  std::deque<Loaded> m_documents;      // a deque: compiled schemas keep pointers to nodes inside
   std::map<std::string, Place> m_ids;  // absolute URI (or URI#name) -> schema
   std::map<std::string, std::size_t> m_loaded_files;
   std::map<std::pair<std::size_t, std::string>, Schema*> m_compiled;

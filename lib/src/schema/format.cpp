@@ -7,17 +7,11 @@ namespace wellbeing::schema::detail {
 
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool is_hex(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // The value of `count` ASCII digits at `offset`, or nullopt.
 std::optional<int> digits_at(std::string_view text, std::size_t offset, std::size_t count) {
@@ -34,22 +28,16 @@ std::optional<int> digits_at(std::string_view text, std::size_t offset, std::siz
   return value;
 }
 
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int year, int month) {
   static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && is_leap_year(year) ? 29 : k_days[month - 1];
 }
 
-bool is_unreserved(char c) {
-  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
+bool is_unreserved(char c) { return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
 
-bool is_sub_delim(char c) {
-  return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
-}
+bool is_sub_delim(char c) { return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos; }
 
 // Every character is unreserved, a sub-delimiter, one of `extra`, or a complete %XX escape.
 bool all_uri_chars(std::string_view text, std::string_view extra) {
@@ -115,9 +103,7 @@ bool is_atext(char c) {
   return is_alpha(c) || is_digit(c) || std::string_view("!#$%&'*+/=?^_`{|}~-").find(c) != std::string_view::npos;
 }
 
-bool is_label_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '-';
-}
+bool is_label_char(char c) { return is_alpha(c) || is_digit(c) || c == '-'; }
 
 // RFC 5322 quoted-string local part: "joe bloggs", with backslash escapes.
 bool is_quoted_local(std::string_view text) {

@@ -1,12 +1,11 @@
 #include "regex.hpp"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <fmt/format.h>
 #include <pcre2.h>
 
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "wellbeing/util/text.hpp"
 
@@ -99,7 +98,8 @@ struct Regex::Code {
 
 util::Expected<Regex, std::string> Regex::compile(std::string_view pattern) {
   if (const std::string construct = non_ecma_construct(pattern); !construct.empty()) {
-    return util::unexpected(fmt::format("`{}` is not part of JavaScript regular expressions, which editors use", construct));
+    return util::unexpected(
+        fmt::format("`{}` is not part of JavaScript regular expressions, which editors use", construct));
   }
   struct CompileContextDeleter {
     void operator()(pcre2_compile_context* context) const { pcre2_compile_context_free(context); }
@@ -112,7 +112,8 @@ util::Expected<Regex, std::string> Regex::compile(std::string_view pattern) {
                                    &error, &offset, context.get());
   if (!code) {
     // PCRE2 counts bytes; people count characters.
-    const std::size_t character = util::utf8_length(pattern.substr(0, std::min<std::size_t>(offset, pattern.size()))) + 1;
+    const std::size_t character =
+        util::utf8_length(pattern.substr(0, std::min<std::size_t>(offset, pattern.size()))) + 1;
     return util::unexpected(fmt::format("{} at character {}", error_text(error), character));
   }
   auto owned = std::make_shared<Code>();
@@ -125,8 +126,8 @@ MatchResult Regex::search(std::string_view text) const {
   if (!data) {
     return MatchResult::too_complex;
   }
-  const int result = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0,
-                                 data.get(), const_cast<pcre2_match_context*>(match_context()));
+  const int result = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0, data.get(),
+                                 const_cast<pcre2_match_context*>(match_context()));
   if (result >= 0) {
     return MatchResult::match;
   }

@@ -140,8 +140,8 @@ std::string resolve_uri(std::string_view base_text, std::string_view reference_t
         target.path = base.path;
         target.query = reference.query ? reference.query : base.query;
       } else {
-        target.path = remove_dot_segments(reference.path.front() == '/' ? reference.path
-                                                                        : merge_paths(base, reference.path));
+        target.path =
+            remove_dot_segments(reference.path.front() == '/' ? reference.path : merge_paths(base, reference.path));
         target.query = reference.query;
       }
       target.authority = base.authority;
@@ -152,9 +152,7 @@ std::string resolve_uri(std::string_view base_text, std::string_view reference_t
   return join_uri(target);
 }
 
-std::string strip_fragment(std::string_view uri) {
-  return std::string(uri.substr(0, uri.find('#')));
-}
+std::string strip_fragment(std::string_view uri) { return std::string(uri.substr(0, uri.find('#'))); }
 
 std::string fragment_of(std::string_view uri) {
   const std::size_t hash = uri.find('#');
@@ -194,8 +192,8 @@ std::string file_uri(const std::filesystem::path& path) {
 
 std::optional<std::filesystem::path> file_path(std::string_view uri) {
   const UriParts parts = split_uri(strip_fragment(uri));
-  if (!parts.scheme || *parts.scheme != "file" || (parts.authority && !parts.authority->empty() &&
-                                                   *parts.authority != "localhost")) {
+  if (!parts.scheme || *parts.scheme != "file" ||
+      (parts.authority && !parts.authority->empty() && *parts.authority != "localhost")) {
     return std::nullopt;
   }
   return std::filesystem::path(percent_decode(parts.path));

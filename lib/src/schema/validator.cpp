@@ -4,14 +4,14 @@
 
 #include "wellbeing/schema/validator.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <tuple>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "compiled.hpp"
 #include "format.hpp"
@@ -214,9 +214,7 @@ bool has_type(std::uint8_t types, const Node& node) {
 }
 
 // Same JSON kind, counting integers and other numbers as one.
-bool same_kind(const Node& a, const Node& b) {
-  return a.kind() == b.kind() || (a.is_number() && b.is_number());
-}
+bool same_kind(const Node& a, const Node& b) { return a.kind() == b.kind() || (a.is_number() && b.is_number()); }
 
 // -1, 0 or 1; exact for two integers.
 int compare_numbers(const Node& a, const Node& b) {
@@ -380,24 +378,24 @@ std::optional<std::string> single_required_key(const Schema& schema) {
 
 struct Issue {
   Diagnostic diagnostic;
-  std::size_t depth = 0;      // length of the path to the value it is about
-  std::string expected;       // for type, const and enum: what the value should have been
-  std::string key;            // for required: the missing key
-  bool kind_mismatch = false; // the value is of a kind this schema never accepts
+  std::size_t depth = 0;       // length of the path to the value it is about
+  std::string expected;        // for type, const and enum: what the value should have been
+  std::string key;             // for required: the missing key
+  bool kind_mismatch = false;  // the value is of a kind this schema never accepts
 };
 
 using Issues = std::vector<Issue>;
 
 struct Step {
-  std::string_view key;  // for a mapping value
-  std::size_t index = 0; // for a list item
+  std::string_view key;   // for a mapping value
+  std::size_t index = 0;  // for a list item
   bool is_key = false;
   Mark key_mark;
 };
 
 class Evaluator {
  public:
-  Evaluator(const CompiledSchema& compiled, std::string_view file) : m_compiled(compiled), m_file(file) {}
+  explicit Evaluator(std::string_view file) : m_file(file) {}
 
   // True when `node` is valid against `schema`. With `out`, every failure below is explained there.
   bool evaluate(const Schema& schema, const Node& node, Issues* out) {
@@ -443,8 +441,9 @@ class Evaluator {
       if (!out) {
         return false;
       }
-      Issue& issue = report(*out, node, "type",
-                            fmt::format("{} must be {}; got {}", subject(), type_words(schema.types), kind_and_value(node)));
+      Issue& issue =
+          report(*out, node, "type",
+                 fmt::format("{} must be {}; got {}", subject(), type_words(schema.types), kind_and_value(node)));
       issue.expected = type_words(schema.types);
       issue.kind_mismatch = true;
     }
@@ -491,34 +490,42 @@ class Evaluator {
 
   bool check_number(const Schema& schema, const Node& node, Issues* out) {
     bool valid = true;
-    auto fail = [&](std::string_view keyword, std::string message) {
+    // Builds the message only when there is somewhere to put it.
+    auto fail = [&](std::string_view keyword, const auto& message) {
       valid = false;
       if (out) {
-        report(*out, node, keyword, std::move(message));
+        report(*out, node, keyword, message());
       }
       return out == nullptr;
     };
-    if (schema.multiple_of && !is_multiple(node, *schema.multiple_of) &&
-        fail("multipleOf", fmt::format("{} must be a multiple of {}; got {}", subject(), schema.multiple_of->text(),
-                                       node.text()))) {
+    if (schema.multiple_of && !is_multiple(node, *schema.multiple_of) && fail("multipleOf", [&] {
+          return fmt::format("{} must be a multiple of {}; got {}", subject(), schema.multiple_of->text(), node.text());
+        })) {
       return false;
     }
-    if (schema.maximum && compare_numbers(node, *schema.maximum) > 0 &&
-        fail("maximum", fmt::format("{} must be at most {}; got {}", subject(), schema.maximum->text(), node.text()))) {
+    if (schema.maximum && compare_numbers(node, *schema.maximum) > 0 && fail("maximum", [&] {
+          return fmt::format("{} must be at most {}; got {}", subject(), schema.maximum->text(), node.text());
+        })) {
       return false;
     }
     if (schema.minimum && compare_numbers(node, *schema.minimum) != 0 && compare_numbers(node, *schema.minimum) != 1 &&
-        fail("minimum", fmt::format("{} must be at least {}; got {}", subject(), schema.minimum->text(), node.text()))) {
+        fail("minimum", [&] {
+          return fmt::format("{} must be at least {}; got {}", subject(), schema.minimum->text(), node.text());
+        })) {
       return false;
     }
     if (schema.exclusive_maximum && compare_numbers(node, *schema.exclusive_maximum) != -1 &&
-        fail("exclusiveMaximum", fmt::format("{} must be less than {}; got {}", subject(),
-                                             schema.exclusive_maximum->text(), node.text()))) {
+        fail("exclusiveMaximum", [&] {
+          return fmt::format("{} must be less than {}; got {}", subject(), schema.exclusive_maximum->text(),
+                             node.text());
+        })) {
       return false;
     }
     if (schema.exclusive_minimum && compare_numbers(node, *schema.exclusive_minimum) != 1 &&
-        fail("exclusiveMinimum", fmt::format("{} must be more than {}; got {}", subject(),
-                                             schema.exclusive_minimum->text(), node.text()))) {
+        fail("exclusiveMinimum", [&] {
+          return fmt::format("{} must be more than {}; got {}", subject(), schema.exclusive_minimum->text(),
+                             node.text());
+        })) {
       return false;
     }
     return valid;
@@ -527,25 +534,29 @@ class Evaluator {
   bool check_string(const Schema& schema, const Node& node, Issues* out) {
     const std::string& text = node.as_string();
     bool valid = true;
-    auto fail = [&](std::string_view keyword, std::string message) {
+    // Builds the message only when there is somewhere to put it.
+    auto fail = [&](std::string_view keyword, const auto& message) {
       valid = false;
       if (out) {
-        report(*out, node, keyword, std::move(message));
+        report(*out, node, keyword, message());
       }
       return out == nullptr;
     };
     if (schema.max_length || schema.min_length) {
       const std::size_t length = util::utf8_length(text);
-      if (schema.max_length && length > *schema.max_length &&
-          fail("maxLength", fmt::format("{} must be at most {} long; got {}", subject(),
-                                        plural(*schema.max_length, "character", "characters"), length))) {
+      if (schema.max_length && length > *schema.max_length && fail("maxLength", [&] {
+            return fmt::format("{} must be at most {} long; got {}", subject(),
+                               plural(*schema.max_length, "character", "characters"), length);
+          })) {
         return false;
       }
       if (schema.min_length && length < *schema.min_length) {
-        std::string message = length == 0 ? fmt::format("{} must not be empty", subject())
-                                          : fmt::format("{} must be at least {} long; got {}", subject(),
-                                                        plural(*schema.min_length, "character", "characters"), length);
-        if (fail("minLength", std::move(message))) {
+        const auto message = [&] {
+          return length == 0 ? fmt::format("{} must not be empty", subject())
+                             : fmt::format("{} must be at least {} long; got {}", subject(),
+                                           plural(*schema.min_length, "character", "characters"), length);
+        };
+        if (fail("minLength", message)) {
           return false;
         }
       }
@@ -553,11 +564,15 @@ class Evaluator {
     bool format_ok = true;
     if (schema.format != Format::none && !check_format(schema.format, text)) {
       format_ok = false;
-      std::string message = fmt::format("{} must be {}; got {}", subject(), format_words(schema.format), backticked(text));
-      if (schema.format == Format::regex) {
-        message += fmt::format(" ({})", detail::Regex::compile(text).error());
-      }
-      if (fail("format", std::move(message))) {
+      const auto message = [&] {
+        std::string words =
+            fmt::format("{} must be {}; got {}", subject(), format_words(schema.format), backticked(text));
+        if (schema.format == Format::regex) {
+          words += fmt::format(" ({})", detail::Regex::compile(text).error());
+        }
+        return words;
+      };
+      if (fail("format", message)) {
         return false;
       }
     }
@@ -590,7 +605,8 @@ class Evaluator {
   bool check_array(const Schema& schema, const Node& node, Issues* out) {
     const auto items = node.items();
     bool valid = true;
-    if ((schema.max_items && items.size() > *schema.max_items) || (schema.min_items && items.size() < *schema.min_items)) {
+    if ((schema.max_items && items.size() > *schema.max_items) ||
+        (schema.min_items && items.size() < *schema.min_items)) {
       valid = false;
       if (!out) {
         return false;
@@ -646,16 +662,16 @@ class Evaluator {
         }
         report(*out, node, "contains",
                items.empty() ? fmt::format("{} must contain at least one matching item; it is empty", subject())
-                             : fmt::format("{} must contain at least one matching item; none of its {} match", subject(),
-                                           plural(items.size(), "item", "items")));
+                             : fmt::format("{} must contain at least one matching item; none of its {} match",
+                                           subject(), plural(items.size(), "item", "items")));
       }
     }
     if (schema.unique_items && items.size() > 1) {
       std::unordered_map<std::size_t, std::vector<std::size_t>> seen;
       for (std::size_t i = 0; i < items.size(); ++i) {
         std::vector<std::size_t>& bucket = seen[json_hash(items[i])];
-        const auto earlier = std::find_if(bucket.begin(), bucket.end(),
-                                          [&](std::size_t j) { return items[j].equals(items[i]); });
+        const auto earlier =
+            std::find_if(bucket.begin(), bucket.end(), [&](std::size_t j) { return items[j].equals(items[i]); });
         m_steps += bucket.size();
         if (earlier == bucket.end()) {
           bucket.push_back(i);
@@ -715,7 +731,8 @@ class Evaluator {
             return false;
           }
           report(*out, node, "dependencies",
-                 fmt::format("missing key {}, which is needed when {} is given", backticked(key), backticked(dependency.key)));
+                 fmt::format("missing key {}, which is needed when {} is given", backticked(key),
+                             backticked(dependency.key)));
         }
       }
     }
@@ -727,7 +744,8 @@ class Evaluator {
       bool member_valid = check_member(schema, node, entry, out);
       if (schema.property_names) {
         m_key_subject = entry.key;
-        member_valid = evaluate(*schema.property_names, Node::make_string(entry.key, entry.key_mark), out) && member_valid;
+        member_valid =
+            evaluate(*schema.property_names, Node::make_string(entry.key, entry.key_mark), out) && member_valid;
         m_key_subject.reset();
       }
       m_path.pop_back();
@@ -794,7 +812,8 @@ class Evaluator {
         const std::string suggestion = util::closest_match(entry.key, candidates);
         report_at(*out, entry.key_mark, "additionalProperties",
                   suggestion.empty() ? fmt::format("unknown key {}", backticked(entry.key))
-                                     : fmt::format("unknown key {} (did you mean {}?)", backticked(entry.key), backticked(suggestion)));
+                                     : fmt::format("unknown key {} (did you mean {}?)", backticked(entry.key),
+                                                   backticked(suggestion)));
       }
       return false;
     }
@@ -874,9 +893,7 @@ class Evaluator {
     if (m_stopped) {
       return;
     }
-    auto single_at_value = [&](const Issues& issues) {
-      return issues.size() == 1 && issues.front().depth == depth;
-    };
+    auto single_at_value = [&](const Issues& issues) { return issues.size() == 1 && issues.front().depth == depth; };
     // Alternative keys: oneOf: [{required: [a]}, {required: [b]}].
     if (std::all_of(results.begin(), results.end(), [&](const Issues& issues) {
           return single_at_value(issues) && issues.front().diagnostic.keyword == "required";
@@ -898,8 +915,9 @@ class Evaluator {
           expected.push_back(issues.front().expected);
         }
       }
-      Issue& issue = report(out, node, keyword,
-                            fmt::format("{} must be {}; got {}", subject(), join(expected, " or "), kind_and_value(node)));
+      Issue& issue =
+          report(out, node, keyword,
+                 fmt::format("{} must be {}; got {}", subject(), join(expected, " or "), kind_and_value(node)));
       issue.expected = join(expected, " or ");
       issue.kind_mismatch = std::all_of(results.begin(), results.end(),
                                         [](const Issues& issues) { return issues.front().kind_mismatch; });
@@ -951,8 +969,8 @@ class Evaluator {
       numbers.push_back(std::to_string(index + 1));
     }
     report(out, node, "oneOf",
-           fmt::format("{} must match exactly one of the {} alternatives in `oneOf`; it matches alternatives {}", subject(),
-                       schema.one_of.size(), join(numbers, " and ")));
+           fmt::format("{} must match exactly one of the {} alternatives in `oneOf`; it matches alternatives {}",
+                       subject(), schema.one_of.size(), join(numbers, " and ")));
   }
 
   void report_not(const Schema& not_schema, const Node& node, Issues& out) {
@@ -991,7 +1009,8 @@ class Evaluator {
     const bool other_kind = std::none_of(schema.enum_values.begin(), schema.enum_values.end(),
                                          [&](const Node& value) { return same_kind(value, node); });
     // "got `5`" would hide that the value is the text 5 where a number was wanted.
-    message = fmt::format("{} must be {}; got {}", subject(), expected, other_kind ? kind_and_value(node) : value_text(node));
+    message =
+        fmt::format("{} must be {}; got {}", subject(), expected, other_kind ? kind_and_value(node) : value_text(node));
     if (node.is_string()) {
       std::vector<std::string_view> candidates;
       for (const Node& value : schema.enum_values) {
@@ -1012,7 +1031,8 @@ class Evaluator {
   void report_false(const Node& node, Issues& out) {
     if (!m_key_subject && !m_path.empty() && m_path.back().is_key) {
       // A property the schema forbids outright: point at its key, as for an unknown key.
-      report_at(out, m_path.back().key_mark, "false", fmt::format("key {} is not allowed here", backticked(m_path.back().key)));
+      report_at(out, m_path.back().key_mark, "false",
+                fmt::format("key {} is not allowed here", backticked(m_path.back().key)));
       return;
     }
     report(out, node, "false",
@@ -1066,8 +1086,9 @@ class Evaluator {
   void push_index(std::size_t index) { m_path.push_back(Step{{}, index, false, {}}); }
 
   Diagnostic make_diagnostic(Mark mark, std::string_view keyword, std::string message) const {
-    return Diagnostic{Severity::error, "schema", std::move(message), Location{m_file, mark.line, mark.column},
-                      pointer(), std::string(keyword)};
+    return Diagnostic{Severity::error,    "schema",
+                      std::move(message), Location{m_file, mark.line, mark.column},
+                      pointer(),          std::string(keyword)};
   }
 
   Issue& report(Issues& out, const Node& node, std::string_view keyword, std::string message) {
@@ -1079,7 +1100,6 @@ class Evaluator {
     return out.back();
   }
 
-  const CompiledSchema& m_compiled;
   std::string m_file;
   std::vector<Step> m_path;
   std::optional<std::string_view> m_key_subject;  // checking a key against propertyNames
@@ -1093,7 +1113,7 @@ class Evaluator {
 }  // namespace
 
 Diagnostics Validator::validate(const document::Document& document) const {
-  Evaluator evaluator(*m_compiled, document.path);
+  Evaluator evaluator(document.path);
   Issues issues;
   evaluator.evaluate(*m_compiled->root, document.root, &issues);
   Diagnostics diagnostics;
@@ -1125,7 +1145,7 @@ Diagnostics Validator::validate(const document::Document& document) const {
 }
 
 bool Validator::is_valid(const document::Node& node) const {
-  Evaluator evaluator(*m_compiled, "");
+  Evaluator evaluator("");
   return evaluator.evaluate(*m_compiled->root, node, nullptr) && !evaluator.unreported_limit() && !evaluator.stopped();
 }
 
