@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
       register_rules(app, global),
       register_diff(app, global),
       register_show(app, global),
+      register_log(app, global),
   };
 
   // An unknown first word would otherwise read as "a subcommand is required".

@@ -1,4 +1,6 @@
 // `wellbeing diff`: a semantic diff of two versions of a record: files, revisions, or git's external diff.
+#include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -15,10 +17,24 @@ namespace {
 
 enum class Format { text, md, json };
 
+constexpr std::size_t k_max_arguments = 9;  // git's external diff gives 9 for a rename
+
 struct Options {
-  std::vector<std::string> args;
+  std::array<std::string, k_max_arguments> slots;  // the positional arguments, in order
+  std::vector<std::string> args;                   // the ones given
+  bool separator = false;                          // "--" was given: REV1 [REV2] -- FILE
   Format format = Format::text;
   bool git_external = false;
+};
+
+// CLI11 would list nine anonymous positionals; say what the forms are instead.
+class UsageFormatter : public CLI::Formatter {
+ public:
+  std::string make_usage(const CLI::App* /*app*/, std::string /*name*/) const override {
+    return "Usage: wellbeing diff [OPTIONS] OLD NEW\n"
+           "       wellbeing diff [OPTIONS] REV1 [REV2] -- FILE\n"
+           "       wellbeing diff --git-external PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE\n";
+  }
 };
 
 // One version to compare: its display name and text (nullopt: the file is not there in that version).
@@ -170,7 +186,7 @@ int run(const Options& options, const GlobalOptions& global) {
   if (args.size() < 2 || args.size() > 3) {
     throw InputError("diff takes OLD NEW (two files), or REV1 [REV2] -- FILE");
   }
-  const bool files = args.size() == 2 && (args[0] == "-" || std::filesystem::exists(args[0]));
+  const bool files = !options.separator && args.size() == 2 && (args[0] == "-" || std::filesystem::exists(args[0]));
   Version old_version;
   Version new_version;
   if (files) {
@@ -199,9 +215,28 @@ Command register_diff(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand(
       "diff", "Compare two versions of a record by meaning: items matched by id, changes in the record's words");
-  sub->add_option("args", options->args,
-                  "OLD NEW (files; - for standard input), or REV1 [REV2] -- FILE (git revisions; without REV2, "
-                  "the file as it is now)");
+  sub->formatter(std::make_shared<UsageFormatter>());
+  for (std::size_t i = 0; i < k_max_arguments; ++i) {
+    // One positional per argument rather than a list: CLI11 keeps "--" (which tells revisions from files)
+    // only while some positional is still unfilled.
+    CLI::Option* option = sub->add_option(i == 0 ? "versions" : fmt::format("argument{}", i + 1), options->slots[i],
+                                          "OLD NEW (files; - for standard input), or REV1 [REV2] -- FILE (git "
+                                          "revisions; without REV2, the file as it is now)");
+    if (i > 0) {
+      option->group("");
+    }
+  }
+  sub->preparse_callback([options](std::size_t) { options->slots.fill({}); });
+  sub->parse_complete_callback([options, sub] {
+    options->args.clear();
+    for (const std::string& slot : options->slots) {
+      if (!slot.empty()) {
+        options->args.push_back(slot);
+      }
+    }
+    const auto rest = sub->remaining();
+    options->separator = std::find(rest.begin(), rest.end(), "--") != rest.end();
+  });
   sub->add_option_function<std::string>(
          "--format",
          [options](const std::string& name) {
