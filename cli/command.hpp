@@ -40,5 +40,6 @@ Command register_rules(CLI::App& app, const GlobalOptions& global);
 Command register_diff(CLI::App& app, const GlobalOptions& global);
 Command register_show(CLI::App& app, const GlobalOptions& global);
 Command register_log(CLI::App& app, const GlobalOptions& global);
+Command register_render(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace wellbeing::cli

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       register_diff(app, global),
       register_show(app, global),
       register_log(app, global),
+      register_render(app, global),
   };
 
   // An unknown first word would otherwise read as "a subcommand is required".

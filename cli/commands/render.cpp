@@ -1,0 +1,256 @@
+// `wellbeing render FILE`: a review report of one record, as Markdown or as a self-contained HTML page.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "wellbeing/diff/diff.hpp"
+#include "wellbeing/records/check.hpp"
+#include "wellbeing/records/config.hpp"
+#include "wellbeing/records/record.hpp"
+#include "wellbeing/report/provenance.hpp"
+#include "wellbeing/report/report.hpp"
+#include "wellbeing/report/templates.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Format { automatic, markdown, html, json };
+
+struct Options {
+  std::string file;
+  Format format = Format::automatic;
+  std::string output;
+  std::string template_dir;
+  bool redact = false;
+  bool no_redact = false;
+  std::string as_of;
+  std::string since;
+  bool allow_invalid = false;
+};
+
+// --format, else the output file's extension, else Markdown.
+Format resolve_format(const Options& options) {
+  if (options.format != Format::automatic) {
+    return options.format;
+  }
+  const std::string extension = fs::path(options.output).extension().string();
+  if (extension == ".html" || extension == ".htm") {
+    return Format::html;
+  }
+  if (extension == ".json") {
+    return Format::json;
+  }
+  return Format::markdown;
+}
+
+records::Config load_folder_config(const std::string& file) {
+  const std::optional<fs::path> config_file = records::find_config(file == "-" ? fs::path(".") : fs::path(file));
+  if (!config_file) {
+    return {};
+  }
+  auto config = records::load_config(*config_file);
+  if (!config) {
+    const Diagnostic& first = config.error().front();
+    throw InputError(fmt::format("the folder settings {} are not valid: {}{}", config_file->string(), first.message,
+                                 first.location.line ? fmt::format(" (line {})", first.location.line) : ""));
+  }
+  return std::move(config).value();
+}
+
+// The changes between the record at `revision` and now, from the semantic diff.
+report::ChangesSince changes_since(const std::string& file, const document::Document& now, const std::string& revision) {
+  if (file == "-") {
+    throw InputError("--since needs a file in a git repository, not standard input");
+  }
+  auto old_file = report::read_at_revision(file, revision);
+  if (!old_file) {
+    throw InputError(fmt::format("--since {}: {}", revision, old_file.error()));
+  }
+  auto old_document = document::parse(std::move(old_file->text), fmt::format("{}:{}", revision, file));
+  if (!old_document) {
+    throw InputError(fmt::format("--since {}: the record at that revision cannot be read: {}", revision,
+                                 old_document.error().front().message));
+  }
+  report::ChangesSince since;
+  since.revision = revision;
+  since.commit = old_file->commit;
+  since.commit_date = old_file->commit_date;
+  for (const diff::Change& change : diff::diff_documents(old_document->root, now.root)) {
+    since.changes.push_back(report::Change{std::string(diff::to_string(change.kind)), change.section, change.path,
+                                           change.label});
+  }
+  return since;
+}
+
+// Writes `text` to `path` whole or not at all: a temporary file beside it, flushed to disk, renamed over it.
+void write_atomically(const std::string& path, std::string_view text) {
+  const fs::path target(path);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  }
+  auto fail = [&](const char* what) {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw InputError(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
+  };
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  // mkstemp makes the file private; a report is an ordinary document (0666 less the umask).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::fchmod(fd, 0666 & ~mask) != 0) {
+    fail("chmod");
+  }
+  if (::fsync(fd) != 0) {
+    fail("fsync");
+  }
+  if (::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  }
+}
+
+int run(const Options& options, const GlobalOptions& global) {
+  util::Date as_of = util::today();
+  if (!options.as_of.empty()) {
+    const auto parsed = util::parse_date(options.as_of);
+    if (!parsed) {
+      throw InputError(fmt::format("--as-of {}: not a date (YYYY-MM-DD)", options.as_of));
+    }
+    as_of = *parsed;
+  }
+  const Format format = resolve_format(options);
+
+  auto document = document::parse_file(options.file, options.file);
+  if (!document) {
+    const Diagnostics& problems = document.error();
+    const bool unreadable = problems.size() == 1 && problems.front().rule == "io";
+    std::string out;
+    for (const Diagnostic& d : problems) {
+      out += format_diagnostic_text(d, {}, use_color(global.color, stderr));
+    }
+    write_out(stderr, out);
+    return unreadable ? k_exit_usage : k_exit_findings;
+  }
+
+  records::Config config = load_folder_config(options.file);
+  const Diagnostics findings = records::check_record(*document, {config, as_of});
+  if (has_errors(findings) && !options.allow_invalid) {
+    std::string out;
+    for (const Diagnostic& d : findings) {
+      if (d.severity == Severity::error) {
+        out += format_diagnostic_text(d, *document->source, use_color(global.color, stderr));
+      }
+    }
+    out += fmt::format(
+        "wellbeing: {} is not valid, so no report was made (--allow-invalid makes one anyway, marked as not valid)\n",
+        options.file);
+    write_out(stderr, out);
+    return k_exit_findings;
+  }
+
+  report::TemplateSet templates = report::TemplateSet::built_in();
+  if (!options.template_dir.empty()) {
+    auto loaded = report::TemplateSet::with_overrides(options.template_dir);
+    if (!loaded) {
+      throw InputError(loaded.error());
+    }
+    templates = std::move(loaded).value();
+  }
+
+  report::ReportOptions report_options;
+  report_options.as_of = as_of;
+  report_options.redact = options.redact || (config.redact_by_default && !options.no_redact);
+  report_options.config = std::move(config);
+  report_options.provenance = report::read_provenance(options.file, options.file);
+  report_options.tool_version = WELLBEING_VERSION;
+  if (!options.since.empty()) {
+    report_options.since = changes_since(options.file, *document, options.since);
+  }
+
+  const records::Record record = records::read_record(document->root);
+  const report::Format report_format = format == Format::html ? report::Format::html : report::Format::markdown;
+  const nlohmann::ordered_json data = report::build_report_data(record, findings, report_options, report_format);
+
+  std::string text;
+  if (format == Format::json) {
+    text = data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else {
+    auto rendered = report::render(templates, report_format, data);
+    if (!rendered) {
+      throw InputError(rendered.error());
+    }
+    text = std::move(rendered).value();
+  }
+
+  if (options.output.empty() || options.output == "-") {
+    write_out(stdout, text);
+  } else {
+    write_atomically(options.output, text);
+  }
+  return k_exit_ok;
+}
+
+}  // namespace
+
+Command register_render(CLI::App& app, const GlobalOptions& global) {
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("render", "Make a review report of one record: Markdown or a printable HTML page");
+  sub->add_option("file", options->file, "The record (- for standard input)")->required();
+  const std::map<std::string, Format> formats{
+      {"md", Format::markdown}, {"markdown", Format::markdown}, {"html", Format::html}, {"json", Format::json}};
+  sub->add_option("--format", options->format,
+                  "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
+                  "data given to the templates); default: from -o's extension, else md")
+      ->transform(CLI::CheckedTransformer(formats));
+  sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output");
+  sub->add_option("--template", options->template_dir,
+                  "A folder of Mustache templates, each replacing the built-in one of the same name "
+                  "(report.md.mustache, report.html.mustache, report.css.mustache, …)");
+  auto* redact = sub->add_flag("--redact", options->redact,
+                               "Leave out names and identifying free text, keeping what wellbeing.yaml's "
+                               "redaction.keep lists (the default when redaction.default is true)");
+  sub->add_flag("--no-redact", options->no_redact, "Do not redact, even when wellbeing.yaml says to")->excludes(redact);
+  sub->add_option("--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)");
+  sub->add_option("--since", options->since,
+                  "Add what changed in the record since this git revision (a commit, tag or branch)");
+  sub->add_flag("--allow-invalid", options->allow_invalid,
+                "Make the report even when the record has errors (it says so at the top)");
+  sub->footer(
+      "Exit status: 0 when the report was made, 1 when the record is not valid (no report, unless "
+      "--allow-invalid), 2 on a usage error, an unreadable file or a broken template.");
+  return Command{sub, [options, &global] { return run(*options, global); }};
+}
+
+}  // namespace wellbeing::cli
