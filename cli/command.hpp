@@ -41,5 +41,9 @@ Command register_diff(CLI::App& app, const GlobalOptions& global);
 Command register_show(CLI::App& app, const GlobalOptions& global);
 Command register_log(CLI::App& app, const GlobalOptions& global);
 Command register_render(CLI::App& app, const GlobalOptions& global);
+Command register_init(CLI::App& app, const GlobalOptions& global);
+Command register_setup_git(CLI::App& app, const GlobalOptions& global);
+Command register_new(CLI::App& app, const GlobalOptions& global);
+Command register_add(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace wellbeing::cli

@@ -157,7 +157,18 @@ util::Expected<Lock, Failure> Lock::acquire(const fs::path& file) {
   fs::path lock_path = file;
   lock_path += ".lock";
   install_handlers();
-  const int fd = ::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int fd = ::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == EEXIST) {
+    // A lock whose writer no longer exists (killed outright) is taken over.
+    std::ifstream in(lock_path);
+    long pid = 0;
+    if (in >> pid && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      ::unlink(lock_path.c_str());
+      fd = ::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    } else {
+      errno = EEXIST;
+    }
+  }
   if (fd < 0) {
     const int error = errno;
     if (error == EEXIST) {

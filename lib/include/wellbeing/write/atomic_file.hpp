@@ -38,7 +38,8 @@ struct Snapshot {
 class Lock {
  public:
   // Takes the lock for `file` (already resolved to the real file). Fails with `locked`, naming the
-  // holder's process id, when FILE.lock exists. Taking it also removes temporary files that an earlier
+  // holder's process id, when FILE.lock exists and that process is still running (a lock left by a
+  // process that no longer exists is taken over). Taking it also removes temporary files that an earlier
   // writer of this file left behind when it was killed outright (SIGKILL, power loss).
   static util::Expected<Lock, Failure> acquire(const std::filesystem::path& file);
 
