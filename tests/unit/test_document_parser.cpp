@@ -265,3 +265,17 @@ TEST_SUITE("Node") {
     CHECK(root.size() == 2);
   }
 }
+
+TEST_SUITE("Parser") {
+  TEST_CASE("a mapping with many keys parses in linear time, duplicates still found") {
+    std::string text;
+    for (int i = 0; i < 50000; ++i) {
+      text += "key_" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    }
+    const Node root = parse_ok(text);
+    CHECK(root.size() == 50000);
+    text += "key_123: again\n";
+    CHECK(parse_errors(text) ==
+          std::vector<std::string>{"50001:1: duplicate key 'key_123' (first defined on line 124, column 1)"});
+  }
+}

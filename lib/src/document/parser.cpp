@@ -192,6 +192,7 @@ struct Frame {
   std::size_t node_count = 1;  // this node and everything under it, aliases expanded
   std::vector<Node> items;
   std::vector<Entry> entries;
+  std::unordered_map<std::string, std::size_t> key_index;  // key -> index in entries, for duplicates
   std::optional<Node> pending_key;
   std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
 };
@@ -490,12 +491,12 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_null()) {
       key_text = "";
     }
-    for (const Entry& existing : parent.entries) {
-      if (existing.key == key_text) {
-        m_errors.push_back(error(key.mark(), fmt::format("duplicate key '{}' (first defined on line {}, column {})",
-                                                         key_text, existing.key_mark.line, existing.key_mark.column)));
-        return;
-      }
+    const auto [found, inserted] = parent.key_index.try_emplace(key_text, parent.entries.size());
+    if (!inserted) {
+      const Entry& existing = parent.entries[found->second];
+      m_errors.push_back(error(key.mark(), fmt::format("duplicate key '{}' (first defined on line {}, column {})",
+                                                       key_text, existing.key_mark.line, existing.key_mark.column)));
+      return;
     }
     parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
   }
