@@ -30,10 +30,13 @@ nlohmann::ordered_json rule_json(const rules::Rule& rule) {
   return item;
 }
 
-// Wraps `text` at `width` columns, each line starting with `indent`.
-std::string wrap(std::string_view text, std::string_view indent, std::size_t width = 100) {
+// Wraps `text` at `width` columns: the first line starts with `first` (default: `indent`), the others with
+// `indent`.
+std::string wrap(std::string_view text, std::string_view indent, std::string_view first = {},
+                 std::size_t width = 100) {
   std::string out;
-  std::string line(indent);
+  std::string line(first.empty() ? indent : first);
+  bool has_words = false;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find(' ', start);
@@ -41,17 +44,19 @@ std::string wrap(std::string_view text, std::string_view indent, std::size_t wid
       end = text.size();
     }
     const std::string_view word = text.substr(start, end - start);
-    if (line.size() > indent.size() && util::utf8_length(line) + 1 + util::utf8_length(word) > width) {
+    if (has_words && util::utf8_length(line) + 1 + util::utf8_length(word) > width) {
       out += line + "\n";
       line = indent;
+      has_words = false;
     }
-    if (line.size() > indent.size()) {
+    if (has_words) {
       line += ' ';
     }
     line += word;
+    has_words = true;
     start = end + 1;
   }
-  if (line.size() > indent.size()) {
+  if (has_words) {
     out += line + "\n";
   }
   return out;
@@ -69,7 +74,7 @@ std::string list_text() {
 std::string explain_text(const rules::Rule& rule) {
   std::string out = fmt::format("{}: {}\n\n", rule.id, rule.title);
   out += fmt::format("  severity: {} (by default)\n", to_string(rule.severity));
-  out += wrap(fmt::format("finding:  {}", rule.message), "  ");
+  out += wrap(rule.message, "            ", "  finding:  ");
   out += "\nWhy\n";
   out += wrap(rule.reason, "  ");
   if (rule.restates_schema) {

@@ -79,7 +79,9 @@ schema::Validator load_schema(const std::string& schema_file) {
   }
   schema::CompileOptions options;
   if (!schema_file.empty()) {
-    options.base_directory = std::filesystem::path(schema_file).parent_path();
+    // "schema.json" has an empty parent: relative $refs then resolve from the current folder.
+    const std::filesystem::path folder = std::filesystem::path(schema_file).parent_path();
+    options.base_directory = folder.empty() ? std::filesystem::path(".") : folder;
   }
   auto compiled = schema::Validator::compile(*parsed, options);
   if (!compiled) {
@@ -355,15 +357,11 @@ int run(const Options& options, const GlobalOptions& global) {
   std::optional<schema::Validator> validator;
   std::map<std::string, records::CheckOptions> settings;
   if (records) {
-    // Records: the schema and the rules of practice, with each folder's settings. A folder's own
-    // wellbeing.yaml is read as its settings (already checked above), not as a record.
+    // Records: the schema and the rules of practice, with each folder's settings.
     settings = settings_for(inputs.files, as_of, use_color(global.color, stderr));
-    check = [&settings](const document::Document& doc) {
-      if (is_settings_file(doc.path)) {
-        return Diagnostics{};
-      }
-      return records::check_record(doc, settings.at(doc.path));
-    };
+    // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
+    std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
+    check = [&settings](const document::Document& doc) { return records::check_record(doc, settings.at(doc.path)); };
   } else {
     validator = load_schema(options.schema_file);
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };
