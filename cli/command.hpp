@@ -41,6 +41,7 @@ Command register_diff(CLI::App& app, const GlobalOptions& global);
 Command register_show(CLI::App& app, const GlobalOptions& global);
 Command register_log(CLI::App& app, const GlobalOptions& global);
 Command register_render(CLI::App& app, const GlobalOptions& global);
+Command register_summary(CLI::App& app, const GlobalOptions& global);
 Command register_init(CLI::App& app, const GlobalOptions& global);
 Command register_setup_git(CLI::App& app, const GlobalOptions& global);
 Command register_new(CLI::App& app, const GlobalOptions& global);
