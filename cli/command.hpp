@@ -40,6 +40,7 @@ Command register_rules(CLI::App& app, const GlobalOptions& global);
 Command register_diff(CLI::App& app, const GlobalOptions& global);
 Command register_show(CLI::App& app, const GlobalOptions& global);
 Command register_log(CLI::App& app, const GlobalOptions& global);
+Command register_merge(CLI::App& app, const GlobalOptions& global);
 Command register_render(CLI::App& app, const GlobalOptions& global);
 Command register_summary(CLI::App& app, const GlobalOptions& global);
 Command register_init(CLI::App& app, const GlobalOptions& global);

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       register_diff(app, global),
       register_show(app, global),
       register_log(app, global),
+      register_merge(app, global),
       register_render(app, global),
       register_summary(app, global),
       register_init(app, global), register_setup_git(app, global), register_new(app, global), register_add(app, global),

@@ -1,12 +1,13 @@
 // `wellbeing diff`: a semantic diff of two versions of a record: files, revisions, or git's external diff.
+#include "wellbeing/diff/diff.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
 
-#include <fmt/format.h>
-
 #include "command.hpp"
-#include "wellbeing/diff/diff.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"

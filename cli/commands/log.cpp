@@ -1,8 +1,8 @@
 // `wellbeing log FILE`: a record's audit trail from git history, commit by commit, in the record's words.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <filesystem>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
@@ -86,7 +86,8 @@ std::string render_text(const std::vector<Entry>& entries, bool color) {
     if (!out.empty()) {
       out += '\n';
     }
-    out += color ? fmt::format("\x1b[33mcommit {}\x1b[0m\n", v.commit.short_id) : fmt::format("commit {}\n", v.commit.short_id);
+    out += color ? fmt::format("\x1b[33mcommit {}\x1b[0m\n", v.commit.short_id)
+                 : fmt::format("commit {}\n", v.commit.short_id);
     out += fmt::format("Author: {} <{}>\nDate:   {}\nFile:   {}\n", v.commit.author.name, v.commit.author.email,
                        history::format_time(v.commit.author), v.path);
     if (v.old_path && *v.old_path != v.path) {
@@ -204,7 +205,9 @@ int run_blame(const Options& options, const history::Repository& repository, con
     if (options.format == Format::md) {
       out = fmt::format("- **{}**: {}. {} by {} on {}, commit `{}`: {}\n", diff::markdown_escape(options.blame),
                         diff::markdown_escape(blame.value ? brief(blame.value) : "not in the record now"),
-                        what == "set" ? "Set" : what == "removed" ? "Removed" : "Changed",
+                        what == "set"       ? "Set"
+                        : what == "removed" ? "Removed"
+                                            : "Changed",
                         diff::markdown_escape(c.author.name), history::format_time(c.author), c.short_id,
                         diff::markdown_escape(c.summary));
     } else {
@@ -264,7 +267,8 @@ int run(const Options& options, const GlobalOptions& global) {
       break;
     case Format::json: {
       const auto head = repository->resolve("HEAD");
-      write_out(stdout, render_json(entries, *path, history::person_id_of(repository->read_file(*head, *path).value_or(""))));
+      write_out(stdout,
+                render_json(entries, *path, history::person_id_of(repository->read_file(*head, *path).value_or(""))));
       break;
     }
   }

@@ -24,8 +24,8 @@ int run(const Options& options) {
   if (!parsed) {
     // As a textconv filter this must not fail: git would show nothing. The file is shown as it is.
     const Diagnostic& first = parsed.error().front();
-    write_out(stderr, fmt::format("wellbeing: warning: {}:{}:{}: {}; shown as it is\n", name,
-                                  first.location.line, first.location.column, first.message));
+    write_out(stderr, fmt::format("wellbeing: warning: {}:{}:{}: {}; shown as it is\n", name, first.location.line,
+                                  first.location.column, first.message));
     write_out(stdout, *text);
     return k_exit_ok;
   }

@@ -1,7 +1,7 @@
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/diff/diff.hpp"
@@ -101,23 +101,24 @@ TEST_SUITE("diff_documents") {
 conversations:
   - { id: c-2, date: 2026-10-01, summary: Talked about the allotment. }
 )";
-    CHECK(summary(changes(k_outcomes, edited)) ==
-          lines({
-              "added /outcomes/o-3/actions/a-2: Outcome o-3 \"Back to the allotment on Saturdays\", action a-2 \"Drive "
-              "her there.\" added",
-              "removed /outcomes/o-3/actions/a-1: Outcome o-3 \"Back to the allotment on Saturdays\", action a-1 "
-              "\"Buy seeds.\" removed",
-              "added /outcomes/o-3/met_on: Outcome o-3 \"Back to the allotment on Saturdays\": met on set to 2026-10-04",
-              "removed /outcomes/o-2: Outcome o-2 \"Talk to my sister more often.\" removed",
-              "added /conversations/c-2: Conversation 2026-10-01 added",
-          }));
+    CHECK(
+        summary(changes(k_outcomes, edited)) ==
+        lines({
+            "added /outcomes/o-3/actions/a-2: Outcome o-3 \"Back to the allotment on Saturdays\", action a-2 \"Drive "
+            "her there.\" added",
+            "removed /outcomes/o-3/actions/a-1: Outcome o-3 \"Back to the allotment on Saturdays\", action a-1 "
+            "\"Buy seeds.\" removed",
+            "added /outcomes/o-3/met_on: Outcome o-3 \"Back to the allotment on Saturdays\": met on set to 2026-10-04",
+            "removed /outcomes/o-2: Outcome o-2 \"Talk to my sister more often.\" removed",
+            "added /conversations/c-2: Conversation 2026-10-01 added",
+        }));
   }
 
   TEST_CASE("an area's importance names who said it") {
     const auto list = changes("areas:\n  relationships:\n    importance: { level: medium, said_by: person }\n",
                               "areas:\n  relationships:\n    importance: { level: high, said_by: person }\n");
     CHECK(summary(list) == lines({"changed /areas/relationships/importance/level: Area "
-                                                    "relationships: importance medium → high (said by the person)"}));
+                                  "relationships: importance medium → high (said by the person)"}));
   }
 
   TEST_CASE("lists of plain values are collections: order ignored, values added and removed") {
@@ -139,8 +140,8 @@ conversations:
   }
 
   TEST_CASE("a type change is one change, with both values") {
-    const auto list = changes("areas:\n  health:\n    concerns: none raised\n",
-                              "areas:\n  health:\n    concerns: [Stairs.]\n");
+    const auto list =
+        changes("areas:\n  health:\n    concerns: none raised\n", "areas:\n  health:\n    concerns: [Stairs.]\n");
     REQUIRE(list.size() == 1);
     CHECK(list[0].kind == ChangeKind::changed);
     CHECK(list[0].label == "Area health: concerns \"none raised\" → [\"Stairs.\"]");
@@ -217,13 +218,16 @@ outcomes/o-10/status: open
 
 TEST_SUITE("render") {
   TEST_CASE("text groups changes by section, with item details") {
-    const auto list = changes("conversations: []\n", "conversations:\n  - { id: c-2, date: 2026-10-01, summary: Hi }\n");
-    CHECK(wellbeing::diff::render_text(list) ==
-          "Conversations\n  + Conversation 2026-10-01 added\n      id: c-2\n      date: 2026-10-01\n      summary: Hi\n");
+    const auto list =
+        changes("conversations: []\n", "conversations:\n  - { id: c-2, date: 2026-10-01, summary: Hi }\n");
+    CHECK(
+        wellbeing::diff::render_text(list) ==
+        "Conversations\n  + Conversation 2026-10-01 added\n      id: c-2\n      date: 2026-10-01\n      summary: Hi\n");
   }
 
   TEST_CASE("Markdown escapes what Markdown would read as formatting") {
-    const auto list = changes("outcomes: [{ id: o-1, status: open }]\n", "outcomes: [{ id: o-1, status: in_progress }]\n");
+    const auto list =
+        changes("outcomes: [{ id: o-1, status: open }]\n", "outcomes: [{ id: o-1, status: in_progress }]\n");
     CHECK(wellbeing::diff::render_markdown(list) == "## Outcomes\n\n- Outcome o-1: status open → in\\_progress\n");
   }
 

@@ -90,8 +90,8 @@ void lines_of(const Node& value, const SchemaNode* schema, const std::string& pa
     for (std::size_t i = 0; i < value.size(); ++i) {
       ids[i] = item_identity(value.items()[i], schema);
     }
-    const bool values_only = std::all_of(value.items().begin(), value.items().end(),
-                                         [](const Node& item) { return item.is_scalar(); });
+    const bool values_only =
+        std::all_of(value.items().begin(), value.items().end(), [](const Node& item) { return item.is_scalar(); });
     if ((!schema || schema->identity.empty()) && values_only) {
       // A collection of values, whose order is no part of its content: sorted, without positions.
       std::vector<std::string> values;
@@ -136,9 +136,8 @@ std::string canonical_scalar(const Node& value) {
       const std::string& text = value.as_string();
       const bool risky = text.empty() || std::isspace(static_cast<unsigned char>(text.front())) ||
                          std::isspace(static_cast<unsigned char>(text.back())) || text.front() == '"' ||
-                         std::any_of(text.begin(), text.end(), [](char c) {
-                           return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-                         }) ||
+                         std::any_of(text.begin(), text.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }) ||
                          looks_like_other_type(text);
       return risky ? value.to_json() : text;
     }

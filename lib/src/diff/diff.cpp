@@ -1,11 +1,11 @@
 #include "wellbeing/diff/diff.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "wellbeing/util/text.hpp"
 
@@ -129,9 +129,9 @@ std::string describe_item(const Node& item, const SchemaNode* item_schema, const
       }
     }
     if (const Node* date = string_field(item, "date")) {
-      return date_is_ambiguous || identity.empty() ? fmt::format("{} {} ({})", title, date->as_string(),
-                                                                 identity.empty() ? "no id" : identity)
-                                                   : fmt::format("{} {}", title, date->as_string());
+      return date_is_ambiguous || identity.empty()
+                 ? fmt::format("{} {} ({})", title, date->as_string(), identity.empty() ? "no id" : identity)
+                 : fmt::format("{} {}", title, date->as_string());
     }
   }
   if (!identity.empty()) {
@@ -221,8 +221,9 @@ class Differ {
       } else if (scope.path.empty()) {
         inner.section = section_title(key, child);
         const bool is_list_of_items = child && !child->identity.empty();
-        const bool is_part = (child && !child->properties.empty() && !child->keyed) ||
-                             (!child && ((old_value && old_value->is_mapping()) || (new_value && new_value->is_mapping())));
+        const bool is_part =
+            (child && !child->properties.empty() && !child->keyed) ||
+            (!child && ((old_value && old_value->is_mapping()) || (new_value && new_value->is_mapping())));
         if (is_part) {
           inner.item = inner.section;
           inner.at_item = true;
@@ -355,8 +356,7 @@ class Differ {
   }
 
   // A value put into or taken out of a list without identities.
-  void element(const Node* old, const Node* now, std::size_t index, const SchemaNode* item_schema,
-               const Scope& scope) {
+  void element(const Node* old, const Node* now, std::size_t index, const SchemaNode* item_schema, const Scope& scope) {
     Change change;
     change.path = document::append_pointer(scope.path, index);
     change.kind = now ? ChangeKind::added : ChangeKind::removed;

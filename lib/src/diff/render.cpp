@@ -1,8 +1,8 @@
 #include "wellbeing/diff/render.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/diff/canonical.hpp"

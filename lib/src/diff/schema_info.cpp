@@ -64,7 +64,7 @@ class Builder {
       out.bare = true;
     }
     if (const Node* type = schema.find("type"); type && type->is_string() && type->as_string() != "string" &&
-                                                 type->as_string() != "array" && type->as_string() != "object") {
+                                                type->as_string() != "array" && type->as_string() != "object") {
       out.bare = true;
     }
     if (const Node* items = schema.find("items"); items && items->is_mapping()) {

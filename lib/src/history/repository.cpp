@@ -1,12 +1,12 @@
 #include "wellbeing/history/repository.hpp"
 
+#include <fmt/format.h>
+#include <git2.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <system_error>
-
-#include <fmt/format.h>
-#include <git2.h>
 
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/document/parser.hpp"

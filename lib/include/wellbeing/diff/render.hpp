@@ -8,9 +8,9 @@
 namespace wellbeing::diff {
 
 struct TextStyle {
-  bool color = false;       // ANSI colours: sections bold, added green, removed red, changed yellow
-  bool details = true;      // under an added or removed item, its values (canonical lines)
-  std::string indent;       // put before every line
+  bool color = false;   // ANSI colours: sections bold, added green, removed red, changed yellow
+  bool details = true;  // under an added or removed item, its values (canonical lines)
+  std::string indent;   // put before every line
 };
 
 // The changes as text, grouped under their sections:

@@ -11,10 +11,10 @@ namespace wellbeing::diff {
 // its title, how list items are identified, and the order of its properties. Read from the embedded
 // record schema ($ref, oneOf/anyOf/allOf resolved).
 struct SchemaNode {
-  std::string title;     // "Outcome", "Status"; empty when the schema gives none
-  std::string identity;  // for an array: the item key named by `x-identity` ("id"), else empty
-  bool bare = false;     // enum, const or format (a date): values are shown without quotes
-  bool keyed = false;    // a mapping whose properties all share one item definition (the `areas`)
+  std::string title;       // "Outcome", "Status"; empty when the schema gives none
+  std::string identity;    // for an array: the item key named by `x-identity` ("id"), else empty
+  bool bare = false;       // enum, const or format (a date): values are shown without quotes
+  bool keyed = false;      // a mapping whose properties all share one item definition (the `areas`)
   std::string item_title;  // for a keyed mapping: the title of that definition ("Area")
   std::vector<std::pair<std::string, const SchemaNode*>> properties;  // in schema order
   const SchemaNode* items = nullptr;                                  // for arrays

@@ -28,8 +28,8 @@ struct CommitInfo {
   std::string short_id;  // the first 7
   Signature author;
   Signature committer;
-  std::string message;   // as written, without the trailing line break
-  std::string summary;   // its first line
+  std::string message;  // as written, without the trailing line break
+  std::string summary;  // its first line
   std::vector<std::string> parents;
 };
 
@@ -81,11 +81,11 @@ class Repository {
 // One commit that changed a record.
 struct FileVersion {
   CommitInfo commit;
-  std::string path;                                   // the record's path in this commit
-  std::optional<std::string> old_path;                // its path in the first parent, when it was there
-  std::optional<std::string> old_text;                // the record in the first parent, when it was there
+  std::string path;                                      // the record's path in this commit
+  std::optional<std::string> old_path;                   // its path in the first parent, when it was there
+  std::optional<std::string> old_text;                   // the record in the first parent, when it was there
   std::vector<std::optional<std::string>> parent_texts;  // the record in each parent (nullopt: not there)
-  std::string text;                                   // the record in this commit
+  std::string text;                                      // the record in this commit
 };
 
 struct HistoryOptions {

@@ -1,0 +1,162 @@
+// `wellbeing merge BASE OURS THEIRS [PATH]`: git's merge driver (%O %A %B %P) for records.
+#include "wellbeing/merge/merge.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "command.hpp"
+#include "wellbeing/document/parser.hpp"
+#include "wellbeing/records/check.hpp"
+#include "wellbeing/records/config.hpp"
+#include "wellbeing/util/date.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+struct Options {
+  std::string base;
+  std::string ours;
+  std::string theirs;
+  std::string path;  // the file's path in the repository (%P), for messages and the folder's settings
+  std::string as_of;
+};
+
+std::string read_or_throw(const std::string& file) {
+  auto text = document::read_file(file, file, document::ParseOptions{}.max_bytes);
+  if (!text) {
+    throw InputError(text.error().message);
+  }
+  return std::move(*text);
+}
+
+// Replaces `file` with `text` through a temporary file beside it, so a failure leaves it whole.
+void write_atomically(const std::filesystem::path& file, const std::string& text) {
+  const std::filesystem::path temporary = file.string() + ".wellbeing-merge.tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw InputError(fmt::format("cannot write {}", temporary.string()));
+  }
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      std::filesystem::remove(temporary);
+      throw InputError(fmt::format("cannot write {}", temporary.string()));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  std::error_code error;
+  if (!synced || (std::filesystem::rename(temporary, file, error), error)) {
+    std::filesystem::remove(temporary, error);
+    throw InputError(fmt::format("cannot replace {}", file.string()));
+  }
+}
+
+bool is_record(const document::Node& root) { return root.find("schema") || root.find("person"); }
+
+// The errors `check_record` finds in a text, as "rule: message" (positions left out, as they move).
+std::map<std::string, int> error_counts(const std::string& text, const std::string& name,
+                                        const records::CheckOptions& check) {
+  std::map<std::string, int> out;
+  auto parsed = document::parse(text, name);
+  if (!parsed) {
+    return out;
+  }
+  for (const Diagnostic& d : records::check_record(*parsed, check)) {
+    if (d.severity == Severity::error) {
+      ++out[d.rule + ": " + d.message];
+    }
+  }
+  return out;
+}
+
+int run(const Options& options, const GlobalOptions& global) {
+  const std::string base = read_or_throw(options.base);
+  const std::string ours = read_or_throw(options.ours);
+  const std::string theirs = read_or_throw(options.theirs);
+  const std::string name = options.path.empty() ? options.ours : options.path;
+
+  merge::Result result = merge::merge_records(base, ours, theirs);
+  std::string report;
+  for (const std::string& note : result.notes) {
+    report += fmt::format("wellbeing merge: {}: {}\n", name, note);
+  }
+  bool clean = result.semantic && result.conflicts.empty() && !result.line_conflicts;
+
+  // A clean merge must leave a valid record: no error that neither side had on its own.
+  if (clean) {
+    auto merged = document::parse(result.text, name);
+    if (merged && is_record(merged->root)) {
+      records::CheckOptions check;
+      if (auto config_file = records::find_config(options.path.empty() ? options.ours : options.path)) {
+        if (auto config = records::load_config(*config_file)) {
+          check.config = std::move(*config);
+        }
+      }
+      if (!options.as_of.empty()) {
+        const auto date = util::parse_date(options.as_of);
+        if (!date) {
+          throw InputError(fmt::format("--as-of takes a date as YYYY-MM-DD, not '{}'", options.as_of));
+        }
+        check.as_of = *date;
+      }
+      auto before = error_counts(ours, name, check);
+      for (const auto& [message, count] : error_counts(theirs, name, check)) {
+        before[message] = std::max(before[message], count);
+      }
+      const bool color = use_color(global.color, stderr);
+      for (const Diagnostic& d : records::check_record(*merged, check)) {
+        const std::string key = d.rule + ": " + d.message;
+        if (d.severity == Severity::error && before[key]-- <= 0) {
+          if (clean) {
+            report += fmt::format("wellbeing merge: {}: the merged record is not valid; please correct it:\n", name);
+          }
+          clean = false;
+          report += format_diagnostic_text(d, *merged->source, color);
+        }
+      }
+    }
+  }
+  if (!result.conflicts.empty()) {
+    report += fmt::format("wellbeing merge: {}: {} conflict(s), marked in the file:\n", name, result.conflicts.size());
+    for (const merge::Conflict& conflict : result.conflicts) {
+      report += fmt::format("  {}\n", conflict.label);
+    }
+  } else if (result.line_conflicts) {
+    report += fmt::format("wellbeing merge: {}: conflicting lines are marked in the file\n", name);
+  }
+  write_atomically(options.ours, result.text);
+  write_out(stderr, report);
+  return clean ? k_exit_ok : k_exit_findings;
+}
+
+}  // namespace
+
+Command register_merge(CLI::App& app, const GlobalOptions& global) {
+  auto options = std::make_shared<Options>();
+  CLI::App* sub = app.add_subcommand("merge", "Three-way merge of a record, as git's merge driver (%O %A %B %P)");
+  sub->add_option("base", options->base, "The common ancestor (git's %O)")->required();
+  sub->add_option("ours", options->ours, "Ours (git's %A): the merge is written here")->required();
+  sub->add_option("theirs", options->theirs, "Theirs (git's %B)")->required();
+  sub->add_option("path", options->path, "The record's path in the repository (git's %P), for messages and settings");
+  sub->add_option("--as-of", options->as_of, "The date the merged record is checked as of (default: today)")
+      ->option_text("DATE");
+  sub->footer(
+      "Items added on both sides are both kept (in date order); a field changed on one side takes that change;\n"
+      "the same value changed differently on both sides is a conflict, marked with <<<<<<< ours / ======= /\n"
+      ">>>>>>> theirs around only the lines that hold it. Every byte of ours that neither side changed is kept.\n"
+      "Exit status: 0 for a clean merge that leaves a valid record, 1 for conflicts (or a merged record that is\n"
+      "not valid), 2 when a file cannot be read.");
+  return Command{sub, [options, &global] { return run(*options, global); }};
+}
+
+}  // namespace wellbeing::cli
