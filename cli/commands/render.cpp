@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
@@ -193,7 +194,8 @@ int run(const Options& options, const GlobalOptions& global) {
   report_options.as_of = as_of;
   report_options.redact = options.redact || (config.redact_by_default && !options.no_redact);
   report_options.config = std::move(config);
-  report_options.provenance = report::read_provenance(options.file, options.file);
+  report_options.provenance =
+      report::read_provenance(options.file, options.file == "-" ? "(standard input)" : options.file);
   report_options.tool_version = WELLBEING_VERSION;
   if (!options.since.empty()) {
     report_options.since = changes_since(options.file, *document, options.since);
@@ -227,24 +229,28 @@ int run(const Options& options, const GlobalOptions& global) {
 Command register_render(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("render", "Make a review report of one record: Markdown or a printable HTML page");
-  sub->add_option("file", options->file, "The record (- for standard input)")->required();
+  sub->add_option("file", options->file, "The record (- for standard input)")->required()->option_text("FILE");
   const std::map<std::string, Format> formats{
       {"md", Format::markdown}, {"markdown", Format::markdown}, {"html", Format::html}, {"json", Format::json}};
   sub->add_option("--format", options->format,
                   "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
                   "data given to the templates); default: from -o's extension, else md")
-      ->transform(CLI::CheckedTransformer(formats));
-  sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output");
+      ->transform(choice(formats))
+      ->option_text("FORMAT");
+  sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output")
+      ->option_text("FILE");
   sub->add_option("--template", options->template_dir,
                   "A folder of Mustache templates, each replacing the built-in one of the same name "
-                  "(report.md.mustache, report.html.mustache, report.css.mustache, …)");
+                  "(report.md.mustache, report.html.mustache, report.css.mustache, …)")
+      ->option_text("DIR");
   auto* redact = sub->add_flag("--redact", options->redact,
                                "Leave out names and identifying free text, keeping what wellbeing.yaml's "
                                "redaction.keep lists (the default when redaction.default is true)");
   sub->add_flag("--no-redact", options->no_redact, "Do not redact, even when wellbeing.yaml says to")->excludes(redact);
-  sub->add_option("--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)");
+  sub->add_option("--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)")->option_text("DATE");
   sub->add_option("--since", options->since,
-                  "Add what changed in the record since this git revision (a commit, tag or branch)");
+                  "Add what changed in the record since this git revision (a commit, tag or branch)")
+      ->option_text("REV");
   sub->add_flag("--allow-invalid", options->allow_invalid,
                 "Make the report even when the record has errors (it says so at the top)");
   sub->footer(

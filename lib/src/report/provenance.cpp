@@ -143,7 +143,7 @@ CommitPtr last_change(git_repository* repository, const std::string& path) {
 Provenance read_provenance(const fs::path& file, const std::string& display_path) {
   Provenance provenance;
   provenance.file = display_path;
-  if (display_path == "-") {
+  if (file == "-") {
     return provenance;
   }
   const GitLibrary library;

@@ -461,7 +461,7 @@ class Builder {
     if (!r) {
       return std::string(id);
     }
-    const std::string role = join({words(k_role, r->role), r->relationship});
+    const std::string role = words(k_role, r->role);
     const std::string name = m_redact.name(r->name);
     return role.empty() ? name : fmt::format("{} ({})", name, role);
   }

@@ -139,6 +139,12 @@ util::Expected<TemplateSet, std::string> TemplateSet::with_overrides(const fs::p
   return set;
 }
 
+TemplateSet TemplateSet::from_texts(std::map<std::string, std::string, std::less<>> templates) {
+  TemplateSet set;
+  set.m_templates = std::move(templates);
+  return set;
+}
+
 const std::string* TemplateSet::find(std::string_view name) const {
   const auto it = m_templates.find(name);
   return it == m_templates.end() ? nullptr : &it->second;

@@ -9,7 +9,7 @@ namespace wellbeing::report {
 
 // Where a record file stands in git, so that a printed report can be traced to the exact record.
 struct Provenance {
-  std::string file;               // the path as given on the command line ("-" for standard input)
+  std::string file;               // the file as the report names it (display_path)
   bool in_repository = false;     // the file is inside a git working tree
   std::string repository_path;    // its path inside the repository, with "/" ("examples/records/p-0001.yaml")
   std::string commit;             // the last commit that changed the file (40 hex digits); empty when none
@@ -22,7 +22,7 @@ struct Provenance {
 
 // Reads the provenance of `file` with libgit2: the repository holding it, the last commit that changed it
 // (following first and other parents, like `git log -1 -- FILE`) and whether it has uncommitted changes.
-// Never fails: a file outside any repository, or standard input, gives in_repository == false.
+// Never fails: a file outside any repository, or standard input ("-"), gives in_repository == false.
 Provenance read_provenance(const std::filesystem::path& file, const std::string& display_path);
 
 // A file as committed at some revision.

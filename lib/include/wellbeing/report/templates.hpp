@@ -32,6 +32,9 @@ class TemplateSet {
   // adding a partial. Fails with a message when the folder or a file cannot be read.
   static util::Expected<TemplateSet, std::string> with_overrides(const std::filesystem::path& folder);
 
+  // Exactly these templates (file name → text), without the built-in ones.
+  static TemplateSet from_texts(std::map<std::string, std::string, std::less<>> templates);
+
   // The text of the template with this file name, or nullptr.
   const std::string* find(std::string_view name) const;
 
