@@ -142,8 +142,17 @@ std::string review_words(const ReviewDue& review) {
     case ReviewDue::Status::overdue:
       return fmt::format("overdue by {}", days_words(-review.days));
     case ReviewDue::Status::due_soon:
-    case ReviewDue::Status::ok:
-      return review.days == 0 ? std::string("due today") : fmt::format("due in {}", days_words(review.days));
+    case ReviewDue::Status::ok: {
+      std::string words =
+          review.days == 0 ? std::string("due today") : fmt::format("due in {}", days_words(review.days));
+      if (review.window_opens && review.next_due) {
+        const int opens_in = review.days - util::days_between(*review.window_opens, *review.next_due);
+        if (opens_in > 0) {
+          words += fmt::format(" (the window opens in {})", days_words(opens_in));
+        }
+      }
+      return words;
+    }
     case ReviewDue::Status::unknown:
       return "no review and no start date";
   }

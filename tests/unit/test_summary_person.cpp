@@ -296,6 +296,16 @@ TEST_SUITE("review_due") {
     CHECK(s.review.status == ReviewDue::Status::due_soon);
   }
 
+  TEST_CASE("a first review is due soon once its window opens within the notice") {
+    // Started 2026-11-13: the window opens 2026-12-25 (33 days) and closes 2027-01-08.
+    const auto later = summarise("person: { id: p-0001, support_started: 2026-11-13 }\n");
+    CHECK(later.review.status == ReviewDue::Status::ok);
+    // Started 2026-11-06: the window opens 2026-12-18 (26 days), closes 2027-01-01 (40 days).
+    const auto soon = summarise("person: { id: p-0001, support_started: 2026-11-06 }\n");
+    CHECK(soon.review.days == 40);
+    CHECK(soon.review.status == ReviewDue::Status::due_soon);
+  }
+
   TEST_CASE("no review and no start date: unknown") {
     const auto s = summarise("person: { id: p-0001 }\n");
     CHECK(s.review.basis == ReviewDue::Basis::none);

@@ -235,9 +235,11 @@ ReviewDue review_due(const records::Record& record, const Options& options) {
   }
   if (due.next_due) {
     due.days = util::days_between(options.as_of, *due.next_due);
-    due.status = due.days < 0                      ? ReviewDue::Status::overdue
-                 : due.days <= options.within_days ? ReviewDue::Status::due_soon
-                                                   : ReviewDue::Status::ok;
+    // A first review is due soon once its window is about to open (as rule WB029 prepares for it).
+    const int notice = due.window_opens ? util::days_between(options.as_of, *due.window_opens) : due.days;
+    due.status = due.days < 0                    ? ReviewDue::Status::overdue
+                 : notice <= options.within_days ? ReviewDue::Status::due_soon
+                                                 : ReviewDue::Status::ok;
   }
   return due;
 }

@@ -69,6 +69,8 @@ struct ReviewDue {
   Basis basis = Basis::none;
   Status status = Status::unknown;
   int days = 0;  // next_due - as_of: negative when overdue
+  // overdue: next_due is past; due_soon: next_due (for a first review, the window's opening) is within
+  // Options::within_days; ok: later; unknown: no date to go by.
 };
 
 std::string_view to_string(ReviewDue::Basis basis);    // "recorded", "interval", "first_review", "none"
