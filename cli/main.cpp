@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace {
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
   const std::map<std::string, ColorChoice> colors{
       {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}};
   app.add_option("--color", global.color, "Colour: auto (default: only on a terminal, unless NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(colors))
+      ->transform(choice(colors))
       ->option_text("WHEN");
 
   std::vector<Command> commands{
@@ -51,6 +52,11 @@ int main(int argc, char** argv) {
       register_init(app, global), register_setup_git(app, global), register_new(app, global), register_add(app, global),
   };
 
+  if (argc == 1) {
+    std::fputs(app.help().c_str(), stderr);
+    return k_exit_usage;
+  }
+
   // An unknown first word would otherwise read as "a subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
     const std::string word = argv[1];
@@ -65,8 +71,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? k_exit_ok : k_exit_usage;
+    if (e.get_exit_code() == 0) {  // --help, --version
+      return app.exit(e);
+    }
+    std::string where = "wellbeing";
+    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+      sub = sub->get_subcommands().front();
+      where += " " + sub->get_name();
+    }
+    std::fprintf(stderr, "wellbeing: error: %s\nRun '%s --help' for usage.\n", e.what(), where.c_str());
+    return k_exit_usage;
   }
 
   try {

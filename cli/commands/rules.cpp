@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/util/text.hpp"
 
@@ -136,7 +137,7 @@ Command register_rules(CLI::App& app, const GlobalOptions& /*global*/) {
   sub->add_option("id", options->id, "A rule to explain, such as WB007");
   const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
   sub->add_option("--format", options->format, "Output format: text or json")
-      ->transform(CLI::CheckedTransformer(formats));
+      ->transform(choice(formats));
   return Command{sub, [options] { return run(*options); }};
 }
 

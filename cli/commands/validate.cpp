@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/rules/rule.hpp"
@@ -407,7 +408,7 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   const std::map<std::string, Format> formats{
       {"text", Format::text}, {"json", Format::json}, {"github", Format::github}, {"junit", Format::junit}};
   sub->add_option("--format", options->format, "Output format: text, json, github (workflow annotations), junit")
-      ->transform(CLI::CheckedTransformer(formats));
+      ->transform(choice(formats));
   sub->add_option("-j,--jobs", options->jobs, "Files validated at once (default: one per core)")
       ->check(CLI::Range(0U, 256U));
   sub->add_option("--as-of", options->as_of,
