@@ -9,6 +9,7 @@
 #include <set>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/summary/csv.hpp"
 #include "wellbeing/summary/folder.hpp"
@@ -1473,11 +1474,13 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   const std::map<std::string, Format> formats{
       {"table", Format::table}, {"md", Format::md}, {"json", Format::json}, {"csv", Format::csv}};
   sub->add_option("--format", options->format, "Output format: table (default), md, json, csv")
-      ->transform(CLI::CheckedTransformer(formats));
+      ->transform(choice(formats))
+      ->option_text("FORMAT");
   sub->add_option("--rows", options->rows,
                   "With --format csv, one row per: people (default), outcomes, actions, "
                   "reviews")
-      ->check(CLI::IsMember({"people", "outcomes", "actions", "reviews"}));
+      ->check(CLI::IsMember({"people", "outcomes", "actions", "reviews"}))
+      ->option_text("ROWS");
   auto* redact = sub->add_flag("--redact", options->redact,
                                "For sharing outside the provider: names replaced by ids, free text left out, counts "
                                "kept (what redaction.keep in wellbeing.yaml lists is kept)");
@@ -1487,7 +1490,8 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   redact->excludes(no_redact);
   sub->add_flag("--strict", options->strict, "Exit 1 when any file was left out as invalid (for CI)");
   sub->add_option("-j,--jobs", options->jobs, "Files read at once (default: one per core)")
-      ->check(CLI::Range(0U, 256U));
+      ->check(CLI::Range(0U, 256U))
+      ->option_text("N");
   sub->footer(
       "One file gives that person's summary; a folder, or several files, the folder's. Invalid records are "
       "reported on standard error and left out of every count.\nExit status: 0 when there is a summary (files left "
