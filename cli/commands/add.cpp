@@ -749,8 +749,23 @@ int run(const Options& options, const GlobalOptions& global) {
       return k_exit_findings;
     }
     const Diagnostics old_findings = records::check_record(*parsed, check);
-    auto edited = edit_interactively(options, options.file, *parsed, old_findings, check,
-                                     edit::complete_fields(spec.kind, fields, default_date), base);
+    // The template starts from what is known: for an area, what the record already says about it.
+    Node prefill = fields;
+    if (spec.kind == ItemKind::area) {
+      const records::AreaInfo* area = records::find_area(options.area);
+      const Node* current = area ? parsed->root.at_pointer(fmt::format("/areas/{}", area->id)) : nullptr;
+      if (current && current->is_mapping()) {
+        prefill = strip_blank(*current);
+        for (const Entry& entry : fields.entries()) {
+          prefill = set_path(prefill, std::vector<std::string>{entry.key}, entry.value);
+        }
+      }
+    }
+    prefill = edit::complete_fields(spec.kind, prefill, default_date);
+    if (spec.kind == ItemKind::measure && !prefill.find("instrument")) {
+      prefill = set_path(prefill, std::vector<std::string>{"instrument"}, Node::make_string("ONS4"));
+    }
+    auto edited = edit_interactively(options, options.file, *parsed, old_findings, check, prefill, base);
     if (!edited) {
       return k_exit_findings;
     }

@@ -1,0 +1,150 @@
+// Atomic, locked writes: nothing is written when a write is refused, and nothing is left behind.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "wellbeing/write/atomic_file.hpp"
+
+using namespace wellbeing;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempFolder {
+  fs::path path;
+  TempFolder() {
+    std::string pattern = (fs::temp_directory_path() / "wellbeing-write-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void spit(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+std::size_t entries(const fs::path& folder) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_SUITE("write::atomic_file") {
+  TEST_CASE("replace_file writes the new text, keeps the mode, and leaves only the file") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0001.yaml";
+    spit(file, "old\n");
+    ::chmod(file.c_str(), 0640);
+    auto read = write::read_for_update(file, 1 << 20);
+    REQUIRE(read.has_value());
+    CHECK(read->text == "old\n");
+    CHECK(read->snapshot.hash == write::content_hash("old\n"));
+    CHECK_FALSE(write::replace_file(*read, "new\n").has_value());
+    CHECK(slurp(file) == "new\n");
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0640);
+    CHECK(entries(folder.path) == 1);
+  }
+
+  TEST_CASE("a file changed after it was read is not replaced") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0001.yaml";
+    spit(file, "old\n");
+    auto read = write::read_for_update(file, 1 << 20);
+    REQUIRE(read.has_value());
+    spit(file, "a colleague's\n");
+    auto failure = write::replace_file(*read, "ours\n");
+    REQUIRE(failure.has_value());
+    CHECK(failure->kind == write::FailureKind::changed);
+    CHECK(slurp(file) == "a colleague's\n");
+    CHECK(entries(folder.path) == 1);
+  }
+
+  TEST_CASE("an injected failure before the rename leaves the original and no temporary file") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0001.yaml";
+    spit(file, "old\n");
+    auto read = write::read_for_update(file, 1 << 20);
+    REQUIRE(read.has_value());
+    ::setenv("WELLBEING_TEST_FAIL_BEFORE_RENAME", "1", 1);
+    auto failure = write::replace_file(*read, "new\n");
+    ::unsetenv("WELLBEING_TEST_FAIL_BEFORE_RENAME");
+    REQUIRE(failure.has_value());
+    CHECK(failure->kind == write::FailureKind::io);
+    CHECK(slurp(file) == "old\n");
+    CHECK(entries(folder.path) == 1);
+  }
+
+  TEST_CASE("the lock keeps a second writer out until it is released") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0001.yaml";
+    spit(file, "x\n");
+    {
+      auto first = write::Lock::acquire(file);
+      REQUIRE(first.has_value());
+      CHECK(fs::exists(folder.path / "p-0001.yaml.lock"));
+      CHECK(slurp(folder.path / "p-0001.yaml.lock") == std::to_string(::getpid()) + "\n");
+      auto second = write::Lock::acquire(file);
+      REQUIRE_FALSE(second.has_value());
+      CHECK(second.error().kind == write::FailureKind::locked);
+      CHECK(second.error().message.find("another writer (process " + std::to_string(::getpid()) + ")") !=
+            std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(folder.path / "p-0001.yaml.lock"));
+    CHECK(write::Lock::acquire(file).has_value());
+  }
+
+  TEST_CASE("a lock left by a process that is gone is taken over, with its temporary files") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0001.yaml";
+    spit(file, "x\n");
+    // A pid far above any the kernel hands out, so it cannot be running.
+    spit(folder.path / "p-0001.yaml.lock", "2147483000\n");
+    spit(folder.path / ".p-0001.yaml.wellbeing-AbC123", "half written");
+    spit(folder.path / ".p-0001.yaml.wellbeing-notours", "not ours: other length");
+    auto lock = write::Lock::acquire(file);
+    REQUIRE(lock.has_value());
+    CHECK_FALSE(fs::exists(folder.path / ".p-0001.yaml.wellbeing-AbC123"));
+    CHECK(fs::exists(folder.path / ".p-0001.yaml.wellbeing-notours"));
+  }
+
+  TEST_CASE("create_file never overwrites") {
+    TempFolder folder;
+    const fs::path file = folder.path / "p-0002.yaml";
+    CHECK_FALSE(write::create_file(file, "first\n").has_value());
+    auto again = write::create_file(file, "second\n");
+    REQUIRE(again.has_value());
+    CHECK(again->kind == write::FailureKind::exists);
+    CHECK(slurp(file) == "first\n");
+    CHECK(entries(folder.path) == 1);
+  }
+
+  TEST_CASE("resolve follows symlinks to the real file") {
+    TempFolder folder;
+    fs::create_directory(folder.path / "real");
+    spit(folder.path / "real" / "p-0003.yaml", "x\n");
+    fs::create_symlink("real/p-0003.yaml", folder.path / "link.yaml");
+    auto real = write::resolve(folder.path / "link.yaml");
+    REQUIRE(real.has_value());
+    CHECK(*real == fs::canonical(folder.path / "real" / "p-0003.yaml"));
+    CHECK_FALSE(write::resolve(folder.path / "missing.yaml").has_value());
+  }
+}
