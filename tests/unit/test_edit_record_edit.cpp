@@ -306,6 +306,14 @@ TEST_SUITE("edit::add_to_record") {
     REQUIRE(strength.has_value());
     CHECK(strength->text.find("areas: [relationships] }, { id: s-2, level: self, text: \"Sings, loudly.\" }]") !=
           std::string::npos);
+    // A dated flow list keeps its date order too.
+    auto conversation = edit::add_to_record(
+        text, *parsed,
+        {ItemKind::conversation, yaml("date: 2026-07-01\nled_by: Sam\napproach: observation\nsummary: July.\n"), "", ""});
+    REQUIRE(conversation.has_value());
+    CHECK(conversation->pointer == "/conversations/1");
+    CHECK(conversation->text.find("  { id: c-3, date: 2026-07-01, led_by: Sam, approach: observation, summary: July. }, "
+                                  "{ id: c-2, date: 2026-08-01,") != std::string::npos);
     auto review = edit::add_to_record(
         text, *parsed,
         {ItemKind::review, yaml("date: 2026-09-22\ntype: first\nattendees: [Cy]\nnext_review_due: 2027-09-22\n"), "", ""});

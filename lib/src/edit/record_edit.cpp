@@ -704,12 +704,16 @@ util::Expected<Change, std::string> add_to_record(std::string_view text, const d
     const Node& list = list_entry->value;
     index = info.date_ordered ? dated_index(list, info.date_key, date_of(item, info.date_key)) : list.size();
     if (is_flow(source, list)) {
-      index = list.size();
       const std::size_t end = find_flow_end(text, source.offset(list.mark()));
       if (end == std::string_view::npos) {
         return Fail{fmt::format("the list `{}` on line {} is never closed", list_key, list_entry->key_mark.line)};
       }
-      builder.insert(before_closer(text, end - 1), (list.size() ? ", " : "") + render_flow(item));
+      if (index < list.size()) {
+        // Before the entry it precedes, on that entry's line.
+        builder.insert(source.offset(list.items()[index].mark()), render_flow(item) + ", ");
+      } else {
+        builder.insert(before_closer(text, end - 1), (list.size() ? ", " : "") + render_flow(item));
+      }
     } else {
       const std::size_t dash = list.mark().column - 1;
       const Node& neighbour = list.items()[index == list.size() ? index - 1 : index];
