@@ -1,7 +1,7 @@
 // `wellbeing rules [ID]`: lists the rules of practice, or explains one.
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
@@ -33,8 +33,7 @@ nlohmann::ordered_json rule_json(const rules::Rule& rule) {
 
 // Wraps `text` at `width` columns: the first line starts with `first` (default: `indent`), the others with
 // `indent`.
-std::string wrap(std::string_view text, std::string_view indent, std::string_view first = {},
-                 std::size_t width = 100) {
+std::string wrap(std::string_view text, std::string_view indent, std::string_view first = {}, std::size_t width = 100) {
   std::string out;
   std::string line(first.empty() ? indent : first);
   bool has_words = false;
@@ -79,9 +78,10 @@ std::string explain_text(const rules::Rule& rule) {
   out += "\nWhy\n";
   out += wrap(rule.reason, "  ");
   if (rule.restates_schema) {
-    out += wrap("The record schema checks this too; where the schema has already reported the same value, only "
-                "its message is shown.",
-                "  ");
+    out += wrap(
+        "The record schema checks this too; where the schema has already reported the same value, only "
+        "its message is shown.",
+        "  ");
   }
   out += fmt::format(
       "\nChange it for a whole folder, in wellbeing.yaml (error, warning, info, or off):\n"
@@ -136,8 +136,7 @@ Command register_rules(CLI::App& app, const GlobalOptions& /*global*/) {
   CLI::App* sub = app.add_subcommand("rules", "List the rules of good practice that validate checks, or explain one");
   sub->add_option("id", options->id, "A rule to explain, such as WB007");
   const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
-  sub->add_option("--format", options->format, "Output format: text or json")
-      ->transform(choice(formats));
+  sub->add_option("--format", options->format, "Output format: text or json")->transform(choice(formats));
   return Command{sub, [options] { return run(*options); }};
 }
 

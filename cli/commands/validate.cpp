@@ -1,12 +1,12 @@
 // `wellbeing validate [PATH…]`: checks records against the schema and the rules of practice, and reports
 // every problem.
-#include <filesystem>
-#include <map>
-#include <optional>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "command.hpp"
 #include "options.hpp"
@@ -93,8 +93,7 @@ schema::Validator load_schema(const std::string& schema_file) {
   return std::move(compiled).value();
 }
 
-std::string render_text(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
-                        bool color) {
+std::string render_text(const std::vector<validation::FileResult>& results, const Diagnostics& problems, bool color) {
   std::string out;
   for (const Diagnostic& problem : problems) {
     out += format_diagnostic_text(problem, {}, color);
@@ -236,8 +235,8 @@ std::string render_junit(const std::vector<validation::FileResult>& results, con
     std::string failures;
     std::string notes;
     for (const Diagnostic& d : diagnostics) {
-      const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d.location.file, d.location.line,
-                                           d.location.column, to_string(d.severity), d.message, d.rule);
+      const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d.location.file, d.location.line, d.location.column,
+                                           to_string(d.severity), d.message, d.rule);
       const bool failure = d.severity == Severity::error || (strict && d.severity == Severity::warning);
       (failure ? failures : notes) += line + "\n";
     }
@@ -280,8 +279,8 @@ std::string summary_line(const Counts& counts, std::size_t unreadable, bool reco
   }
   const std::size_t files = counts.files + unreadable;
   const std::size_t failing = counts.invalid + unreadable;
-  std::string line = fmt::format("wellbeing: {} checked, ", records ? counted(files, "record", "records")
-                                                                     : counted(files, "file", "files"));
+  std::string line = fmt::format("wellbeing: {} checked, ",
+                                 records ? counted(files, "record", "records") : counted(files, "file", "files"));
   if (failing == 0) {
     line += files == 1 ? "valid" : "all valid";
   } else if (strict) {
@@ -402,8 +401,9 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("paths", options->paths,
                   "Files or folders (searched for *.yaml and *.yml, hidden folders skipped); - for standard input; "
                   "default: the current folder");
-  sub->add_option("--schema", options->schema_file, "Validate against this draft-07 JSON Schema instead of the "
-                                                    "built-in record schema")
+  sub->add_option("--schema", options->schema_file,
+                  "Validate against this draft-07 JSON Schema instead of the "
+                  "built-in record schema")
       ->check(CLI::ExistingFile);
   const std::map<std::string, Format> formats{
       {"text", Format::text}, {"json", Format::json}, {"github", Format::github}, {"junit", Format::junit}};

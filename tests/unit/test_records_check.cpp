@@ -1,15 +1,13 @@
 // records::check_record: the schema and the rules together, with the folder's severities and the record's
 // suppressions; and rules::check_config_rules.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <fmt/format.h>
-
-#include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/records/check.hpp"
@@ -58,8 +56,8 @@ std::string check(const std::string& text, const records::CheckOptions& opts = o
   std::string out;
   for (const Diagnostic& d : records::check_record(*parsed, opts)) {
     CHECK(d.location.file == "records/p-0001.yaml");
-    out += fmt::format("{}:{} {} [{}] {}\n", d.location.line, d.location.column, to_string(d.severity), d.rule,
-                       d.message);
+    out +=
+        fmt::format("{}:{} {} [{}] {}\n", d.location.line, d.location.column, to_string(d.severity), d.rule, d.message);
   }
   return out;
 }
@@ -92,24 +90,28 @@ TEST_SUITE("records::check_record") {
   }
 
   TEST_CASE("a suppression silences its rule on its item, and on what the item holds") {
-    const std::string suppress = "    suppress:\n      - { rule: WB015, reason: Bev goes by herself; nothing to do. }\n";
+    const std::string suppress =
+        "    suppress:\n      - { rule: WB015, reason: Bev goes by herself; nothing to do. }\n";
     CHECK(check(record(suppress)).empty());
     // Another rule's suppression does not silence it.
     CHECK(check(record("    suppress:\n      - { rule: WB016, reason: Not this one. }\n")) ==
           lines({"14:5 warning [WB015] " + k_wb015}));
     // A suppression on the outcome covers its actions: WB006 on action a-1 is silenced.
-    const std::string action = "    actions:\n      - { id: a-1, who: self, what: Go on Thursdays., done: 2026-11-26 }\n";
+    const std::string action =
+        "    actions:\n      - { id: a-1, who: self, what: Go on Thursdays., done: 2026-11-26 }\n";
     CHECK(check(record(action)) ==
           lines({"21:61 error [WB006] action a-1: done 2026-11-26 is after today (2026-11-22)"}));
-    CHECK(check(record(action + "    suppress:\n      - { rule: WB006, reason: Written ahead on purpose. }\n")).empty());
+    CHECK(
+        check(record(action + "    suppress:\n      - { rule: WB006, reason: Written ahead on purpose. }\n")).empty());
   }
 
   TEST_CASE("a suppression on one item does not reach a sibling whose pointer starts the same way") {
     std::string many = record("    actions: [{ id: a-1, who: self, what: Go. }]\n");
     for (int i = 2; i <= 11; ++i) {
-      many += fmt::format("  - {{ id: o-{}, kind: keep, areas: [health], said: Keep well., opened: 2025-02-20, "
-                          "status: open{} }}\n",
-                          i, i == 2 ? ", suppress: [{ rule: WB015, reason: Waiting for the GP. }]" : "");
+      many += fmt::format(
+          "  - {{ id: o-{}, kind: keep, areas: [health], said: Keep well., opened: 2025-02-20, "
+          "status: open{} }}\n",
+          i, i == 2 ? ", suppress: [{ rule: WB015, reason: Waiting for the GP. }]" : "");
     }
     // /outcomes/1 (o-2) suppresses WB015; /outcomes/10 (o-11) must still be reported.
     const std::string found = check(many);
@@ -120,22 +122,23 @@ TEST_SUITE("records::check_record") {
   TEST_CASE("a suppression naming no rule is itself a finding") {
     CHECK(check(record("    suppress:\n      - { rule: WB105, reason: Typo. }\n")) ==
           lines({"14:5 warning [WB015] " + k_wb015,
-               "21:17 warning [WB030] the suppression names WB105, which is not a rule (did you mean WB005?)"}));
+                 "21:17 warning [WB030] the suppression names WB105, which is not a rule (did you mean WB005?)"}));
   }
 
   TEST_CASE("findings are sorted by position") {
-    const std::string found = check(record("", "measures:\n  - { id: m-1, date: 2027-01-01, instrument: ONS4, ons4: "
-                                               "{ life_satisfaction: 7, worthwhile: 6, happy_yesterday: 7, "
-                                               "anxious_yesterday: 4 } }\n"));
+    const std::string found = check(record("",
+                                           "measures:\n  - { id: m-1, date: 2027-01-01, instrument: ONS4, ons4: "
+                                           "{ life_satisfaction: 7, worthwhile: 6, happy_yesterday: 7, "
+                                           "anxious_yesterday: 4 } }\n"));
     CHECK(found == lines({"14:5 warning [WB015] " + k_wb015,
                           "21:22 error [WB006] measure m-1: date 2027-01-01 is after today (2026-11-22)"}));
   }
 
   TEST_CASE("a value the schema and a rule both object to is reported once") {
     const std::string found = check(record("    actions: [{ id: a-1, who: self, what: Go. }]\n",
-                                    "measures:\n  - { id: m-1, date: 2026-10-20, instrument: ONS4, ons4: "
-                                    "{ life_satisfaction: 11, worthwhile: 6, happy_yesterday: 7, "
-                                    "anxious_yesterday: 4 } }\n"));
+                                           "measures:\n  - { id: m-1, date: 2026-10-20, instrument: ONS4, ons4: "
+                                           "{ life_satisfaction: 11, worthwhile: 6, happy_yesterday: 7, "
+                                           "anxious_yesterday: 4 } }\n"));
     // Whichever reports it (the schema when it can, else WB018), 11 is reported once at its own place.
     CHECK(std::count(found.begin(), found.end(), '\n') == 1);
     CHECK(found.starts_with("22:"));
@@ -174,8 +177,9 @@ TEST_SUITE("rules::check_config_rules") {
     const fs::path dir = fs::temp_directory_path() / fmt::format("wellbeing-config-{}", ::getpid());
     fs::create_directories(dir);
     const fs::path file = dir / "wellbeing.yaml";
-    std::ofstream(file) << "schema: wellbeing-config/v1\nprovider: { name: Test, type: home_care }\nrules:\n  WB015: error\n"
-                           "  WB051: off\n";
+    std::ofstream(file)
+        << "schema: wellbeing-config/v1\nprovider: { name: Test, type: home_care }\nrules:\n  WB015: error\n"
+           "  WB051: off\n";
     auto config = records::load_config(file);
     if (!config) {
       FAIL("the settings do not load: " << config.error().front().message);

@@ -1,9 +1,9 @@
 // Finding NHS numbers, UK phone numbers and postcodes in free text. Every number here is made up: NHS
 // numbers from the 999 range kept for testing, phone numbers from Ofcom's ranges kept for drama.
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "wellbeing/rules/identifiers.hpp"
 
@@ -32,7 +32,7 @@ using List = std::vector<std::string>;
 TEST_SUITE("rules::identifiers") {
   TEST_CASE("the NHS number check digit is modulus 11") {
     CHECK(valid_nhs_check_digit("9991234578"));
-    CHECK(valid_nhs_check_digit("9434765919"));   // the example in the NHS's own documentation
+    CHECK(valid_nhs_check_digit("9434765919"));        // the example in the NHS's own documentation
     CHECK_FALSE(valid_nhs_check_digit("9991234577"));  // wrong last digit
     CHECK_FALSE(valid_nhs_check_digit("9991234560"));  // the check digit would be 10: never issued
     CHECK_FALSE(valid_nhs_check_digit("999123457"));   // nine digits
@@ -43,13 +43,13 @@ TEST_SUITE("rules::identifiers") {
     CHECK(found("NHS 999 123 4578.") == List{"nhs@4+12"});
     CHECK(found("9991234578") == List{"nhs@0+10"});
     CHECK(found("no. 999-123-4578") == List{"nhs@4+12"});
-    CHECK(found("999 123 4577").empty());       // check digit wrong
-    CHECK(found("999 1234 578").empty());       // not spaced 3-3-4
-    CHECK(found("999 123-4578").empty());       // two kinds of separator
-    CHECK(found("99912345780").empty());        // part of a longer number
-    CHECK(found("A9991234578").empty());        // part of a code
+    CHECK(found("999 123 4577").empty());  // check digit wrong
+    CHECK(found("999 1234 578").empty());  // not spaced 3-3-4
+    CHECK(found("999 123-4578").empty());  // two kinds of separator
+    CHECK(found("99912345780").empty());   // part of a longer number
+    CHECK(found("A9991234578").empty());   // part of a code
     CHECK(found("9991234578B").empty());
-    CHECK(found("1.9991234578").empty());       // part of a decimal
+    CHECK(found("1.9991234578").empty());  // part of a decimal
   }
 
   TEST_CASE("UK landline and mobile numbers, national and international") {
@@ -87,11 +87,11 @@ TEST_SUITE("rules::identifiers") {
   }
 
   TEST_CASE("words and codes that are not postcodes") {
-    CHECK(found("Ls1 4Ap").empty());     // mixed case
-    CHECK(found("ls14ap").empty());      // run together in small letters
-    CHECK(found("LS1 4CP").empty());     // C is never in an inward code
-    CHECK(found("QA1 1AA").empty());     // Q never starts one
-    CHECK(found("LS1 4APX").empty());    // part of a longer word
+    CHECK(found("Ls1 4Ap").empty());   // mixed case
+    CHECK(found("ls14ap").empty());    // run together in small letters
+    CHECK(found("LS1 4CP").empty());   // C is never in an inward code
+    CHECK(found("QA1 1AA").empty());   // Q never starts one
+    CHECK(found("LS1 4APX").empty());  // part of a longer word
     CHECK(found("Room 12A on the 2nd floor, A4 paper, the M25 at 9am").empty());
     CHECK(found("").empty());
   }

@@ -5,6 +5,9 @@
 // A fixture's first line may be "# file: records/p-0042.yaml" to set the path the record is checked under.
 // Records are checked as of 2026-11-22 with the default folder settings. WELLBEING_UPDATE_GOLDEN=1
 // rewrites the .expected files from what the rules find (read them before committing).
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -13,10 +16,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <fmt/format.h>
-
-#include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/records/check.hpp"
@@ -112,7 +111,8 @@ TEST_SUITE("rules::Rule") {
   }
 
   TEST_CASE("each rule finds exactly what its fixtures expect, and nothing in the near misses") {
-    const bool update = std::getenv("WELLBEING_UPDATE_GOLDEN") && std::string(std::getenv("WELLBEING_UPDATE_GOLDEN")) == "1";
+    const bool update =
+        std::getenv("WELLBEING_UPDATE_GOLDEN") && std::string(std::getenv("WELLBEING_UPDATE_GOLDEN")) == "1";
     for (const auto& [id, files] : all_fixtures()) {
       const rules::Rule* rule = rules::find_rule(id);
       if (!rule) {

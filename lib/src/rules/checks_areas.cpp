@@ -1,9 +1,9 @@
 // Rules about the nine areas of wellbeing: WB001, WB002, WB003, WB021, WB022, WB028.
-#include <algorithm>
-#include <array>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
 
 #include "checks.hpp"
 
@@ -37,8 +37,8 @@ std::string lower_trimmed(std::string_view text) {
 
 // Words people write for "no worries" instead of the agreed "none raised".
 bool says_nothing(std::string_view text) {
-  static constexpr std::array<std::string_view, 10> k_words{
-      "none", "no", "nothing", "n/a", "na", "nil", "-", "no concerns", "no worries", "no issues"};
+  static constexpr std::array<std::string_view, 10> k_words{"none", "no", "nothing",     "n/a",        "na",
+                                                            "nil",  "-",  "no concerns", "no worries", "no issues"};
   const std::string word = lower_trimmed(text);
   return word.empty() || std::find(k_words.begin(), k_words.end(), word) != k_words.end();
 }
@@ -50,8 +50,8 @@ Findings wb001_all_areas(const Context& context) {
   const document::Node* areas = context.root.find("areas");
   if (!areas) {
     if (context.root.is_mapping()) {
-      out.push_back({"the record has no areas: list all nine areas of wellbeing, each with its status", "",
-                     context.root.mark()});
+      out.push_back(
+          {"the record has no areas: list all nine areas of wellbeing, each with its status", "", context.root.mark()});
     }
     return out;
   }
@@ -77,9 +77,10 @@ Findings wb002_importance_source(const Context& context) {
     }
     if (!area.importance) {
       if (area.status == "explored") {
-        out.push_back(at(area, "", fmt::format("the area {} is explored but does not say how important it is to "
-                                               "the person (importance)",
-                                               area.id)));
+        out.push_back(at(area, "",
+                         fmt::format("the area {} is explored but does not say how important it is to "
+                                     "the person (importance)",
+                                     area.id)));
       }
       continue;
     }
@@ -101,8 +102,7 @@ Findings wb002_importance_source(const Context& context) {
         out.push_back(at(area, "/importance",
                          fmt::format("the importance of {} is a representative's view but does not say {}", area.id,
                                      fmt::join(missing, " or "))));
-      } else if (const auto* representative =
-                     find_representative(context.record.person, importance.representative);
+      } else if (const auto* representative = find_representative(context.record.person, importance.representative);
                  representative && representative->role == "professional") {
         out.push_back(at(area, "/importance/representative",
                          fmt::format("the importance of {} is given by {} ({}), a professional: importance comes from "
@@ -175,8 +175,8 @@ Findings wb022_areas_current(const Context& context) {
     if (area.present && area.status == "explored" && area.updated &&
         util::add_months(*area.updated, months) < context.options.as_of) {
       out.push_back(at(area, "/updated",
-                       fmt::format("the area {} was last updated on {}, more than {} ago", area.id,
-                                   show(*area.updated), count(months, "month", "months"))));
+                       fmt::format("the area {} was last updated on {}, more than {} ago", area.id, show(*area.updated),
+                                   count(months, "month", "months"))));
     }
   }
   return out;

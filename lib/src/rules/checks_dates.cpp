@@ -94,9 +94,9 @@ Findings wb006_no_future_dates(const Context& context) {
   const util::Date as_of = context.options.as_of;
   for (const DatedValue& value : happened_dates(context.record)) {
     if (*value.date > as_of) {
-      out.push_back(at(*value.item, value.relative,
-                       fmt::format("{}: {} {} is after today ({})", value.label, value.field, show(*value.date),
-                                   show(as_of))));
+      out.push_back(
+          at(*value.item, value.relative,
+             fmt::format("{}: {} {} is after today ({})", value.label, value.field, show(*value.date), show(as_of))));
     }
   }
   return out;
@@ -106,10 +106,10 @@ Findings wb007_review_overdue(const Context& context) {
   Findings out;
   const auto next = next_review(context);
   if (next && next->due < context.options.as_of) {
-    out.push_back(at(*next->latest, next->relative,
-                     fmt::format("the review after {} ({}) was due on {}, {} ago", next->latest->id,
-                                 show(*next->latest->date), show(next->due),
-                                 count(util::days_between(next->due, context.options.as_of), "day", "days"))));
+    out.push_back(
+        at(*next->latest, next->relative,
+           fmt::format("the review after {} ({}) was due on {}, {} ago", next->latest->id, show(*next->latest->date),
+                       show(next->due), count(util::days_between(next->due, context.options.as_of), "day", "days"))));
   }
   return out;
 }
@@ -121,8 +121,7 @@ Findings wb008_first_review_overdue(const Context& context) {
   if (context.record.reviews.empty() && due_by && *due_by < context.options.as_of) {
     out.push_back(at(person, "/support_started",
                      fmt::format("no review yet: the first was due by {}, {} after support started on {}",
-                                 show(*due_by),
-                                 count(context.options.config.first_review_max_weeks, "week", "weeks"),
+                                 show(*due_by), count(context.options.config.first_review_max_weeks, "week", "weeks"),
                                  show(*person.support_started))));
   }
   return out;
@@ -131,8 +130,8 @@ Findings wb008_first_review_overdue(const Context& context) {
 Findings wb027_dates_in_order(const Context& context) {
   Findings out;
   auto check = [&](const records::Item& item, std::string_view relative, std::string_view label,
-                   std::string_view later_field, const std::optional<util::Date>& later,
-                   std::string_view earlier_field, const std::optional<util::Date>& earlier, bool allow_same) {
+                   std::string_view later_field, const std::optional<util::Date>& later, std::string_view earlier_field,
+                   const std::optional<util::Date>& earlier, bool allow_same) {
     if (later && earlier && (*later < *earlier || (!allow_same && *later == *earlier))) {
       out.push_back(at(item, relative,
                        fmt::format("{}: {} ({}) is {} {} ({})", label, later_field, show(*later),
@@ -174,9 +173,9 @@ Findings wb029_review_due_soon(const Context& context) {
   const util::Date from = util::add_days(*person.support_started, 7 * context.options.config.first_review_min_weeks);
   const util::Date to = util::add_days(*person.support_started, 7 * context.options.config.first_review_max_weeks);
   if (as_of <= to && util::days_between(as_of, from) <= notice) {
-    out.push_back(at(person, "/support_started",
-                     fmt::format("the first review is due between {} and {}: prepare it with the person", show(from),
-                                 show(to))));
+    out.push_back(
+        at(person, "/support_started",
+           fmt::format("the first review is due between {} and {}: prepare it with the person", show(from), show(to))));
   }
   return out;
 }

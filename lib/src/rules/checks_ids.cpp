@@ -1,9 +1,9 @@
 // Rules about ids, references and suppressions: WB004, WB005, WB020, WB030.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "checks.hpp"
 #include "wellbeing/util/text.hpp"
@@ -79,9 +79,10 @@ Findings wb004_unique_ids(const Context& context) {
     Finding finding = at(item, "/id", "");
     const auto [it, inserted] = first_line.emplace(item.id, finding.mark.line);
     if (!inserted) {
-      finding.message = fmt::format("the id {} is used again (first on line {}): give this entry the next free "
-                                    "number",
-                                    item.id, it->second);
+      finding.message = fmt::format(
+          "the id {} is used again (first on line {}): give this entry the next free "
+          "number",
+          item.id, it->second);
       out.push_back(std::move(finding));
     }
   });

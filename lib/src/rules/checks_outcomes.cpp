@@ -1,8 +1,8 @@
 // Rules about outcomes and actions: WB009, WB010, WB015, WB016, WB017, WB023, WB025.
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "checks.hpp"
 
@@ -64,9 +64,9 @@ Findings wb015_outcome_actions(const Context& context) {
   Findings out;
   for (const auto& outcome : context.record.outcomes) {
     if (active(outcome) && outcome.actions.empty()) {
-      out.push_back(at(outcome, "",
-                       fmt::format("outcome {} is {} but has no actions: say who will do what", outcome.id,
-                                   outcome.status)));
+      out.push_back(
+          at(outcome, "",
+             fmt::format("outcome {} is {} but has no actions: say who will do what", outcome.id, outcome.status)));
     }
   }
   return out;
@@ -109,7 +109,9 @@ Findings wb017_strengths_first(const Context& context) {
     if (ids.empty()) {
       continue;
     }
-    const std::string_view whom = self && network ? "the person and their network" : self ? "the person" : "their network";
+    const std::string_view whom = self && network ? "the person and their network"
+                                  : self          ? "the person"
+                                                  : "their network";
     out.push_back(at(outcome, "",
                      fmt::format("every action of outcome {} is the service's, though the record lists strengths of "
                                  "{} in its areas ({}): could they do part of it?",

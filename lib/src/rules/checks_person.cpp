@@ -1,8 +1,8 @@
 // Rules about the person's voice and the people around them: WB012, WB013, WB014.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "checks.hpp"
 
@@ -11,8 +11,8 @@ namespace wellbeing::rules::detail {
 namespace {
 
 // Who can support and represent a person who cannot take part; a professional involved in their care cannot.
-constexpr std::array<std::string_view, 7> k_appropriate_roles{"family",   "friend", "carer",           "attorney",
-                                                              "deputy",   "imca",   "care_act_advocate"};
+constexpr std::array<std::string_view, 7> k_appropriate_roles{
+    "family", "friend", "carer", "attorney", "deputy", "imca", "care_act_advocate"};
 
 std::string_view where_voice_is_written(const records::Person& person) {
   return person.can_take_part == "not_at_present" ? "/capacity/can_take_part" : "/voice";
@@ -54,11 +54,12 @@ Findings wb014_consulted_basis(const Context& context) {
   Findings out;
   for (const auto& evidence : context.record.evidence) {
     if (evidence.has_consulted && evidence.consulted_basis.empty()) {
-      out.push_back(at(evidence, "/consulted",
-                       fmt::format("evidence {} consulted {} but does not say why they know the person "
-                                   "(consulted.basis)",
-                                   evidence.id,
-                                   evidence.consulted_name.empty() ? std::string("someone") : evidence.consulted_name)));
+      out.push_back(
+          at(evidence, "/consulted",
+             fmt::format("evidence {} consulted {} but does not say why they know the person "
+                         "(consulted.basis)",
+                         evidence.id,
+                         evidence.consulted_name.empty() ? std::string("someone") : evidence.consulted_name)));
     }
   }
   return out;

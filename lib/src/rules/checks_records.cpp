@@ -1,9 +1,9 @@
 // Rules about safeguarding, measures, requests, sharing and free text: WB011, WB018, WB019, WB024, WB026.
-#include <algorithm>
-#include <array>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
 
 #include "checks.hpp"
 #include "wellbeing/rules/identifiers.hpp"
@@ -14,14 +14,14 @@ namespace {
 
 // Keys whose values are codes, ids, references or dates, never free text: identifiers are not looked for
 // there (a local authority's reference may well be a long number).
+// clang-format off
 constexpr std::array<std::string_view, 41> k_structured_keys{
-    "schema",     "id",          "status",          "kind",          "level",           "said_by",
-    "representative", "role",    "voice",           "who",           "approach",        "accessible_format",
-    "formats",    "instrument",  "type",            "basis",         "requested_by",    "who_at_risk",
-    "can_take_part", "rule",     "areas",           "evidence",      "review_request",  "reference",
-    "referral_reference", "licence", "date",        "until",         "updated",         "opened",
-    "met_on",     "due",         "done",            "agreed_on",     "closed_on",       "since",
+    "schema", "id", "status", "kind", "level", "said_by", "representative", "role", "voice", "who", "approach",
+    "accessible_format", "formats", "instrument", "type", "basis", "requested_by", "who_at_risk", "can_take_part",
+    "rule", "areas", "evidence", "review_request", "reference", "referral_reference", "licence",
+    "date", "until", "updated", "opened", "met_on", "due", "done", "agreed_on", "closed_on", "since",
     "support_started", "next_review_due", "who_acts", "consent_recorded", "service_can_meet"};
+// clang-format on
 
 constexpr int k_pending_days = 56;  // 8 weeks
 

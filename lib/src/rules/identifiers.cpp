@@ -116,11 +116,11 @@ bool uk_phone(std::string_view national) {
 }
 
 // Postcodes (after the Royal Mail format): outward code A9, A99, AA9, AA99, A9A or AA9A; inward code 9AA.
-constexpr std::string_view k_first = "ABCDEFGHIJKLMNOPRSTUWYZ";       // not Q, V, X
-constexpr std::string_view k_second = "ABCDEFGHKLMNOPQRSTUVWXY";      // not I, J, Z
-constexpr std::string_view k_third_a9a = "ABCDEFGHJKPSTUW";           // A9A
-constexpr std::string_view k_fourth_aa9a = "ABEHMNPRVWXY";            // AA9A
-constexpr std::string_view k_inward = "ABDEFGHJLNPQRSTUWXYZ";         // not C, I, K, M, O, V
+constexpr std::string_view k_first = "ABCDEFGHIJKLMNOPRSTUWYZ";   // not Q, V, X
+constexpr std::string_view k_second = "ABCDEFGHKLMNOPQRSTUVWXY";  // not I, J, Z
+constexpr std::string_view k_third_a9a = "ABCDEFGHJKPSTUW";       // A9A
+constexpr std::string_view k_fourth_aa9a = "ABEHMNPRVWXY";        // AA9A
+constexpr std::string_view k_inward = "ABDEFGHJLNPQRSTUWXYZ";     // not C, I, K, M, O, V
 
 // Lengths of the outward codes that start at text[i] (upper-cased), longest first.
 std::vector<std::size_t> outward_lengths(std::string_view text, std::size_t i) {
@@ -229,13 +229,12 @@ std::vector<IdentifierMatch> find_identifiers(std::string_view text) {
     if (word_start && (is_digit(c) || ((c == '+' || c == '(') && i + 1 < text.size() &&
                                        (is_digit(text[i + 1]) || text[i + 1] == '0')))) {
       const NumberRun run = read_number(text, c == '(' ? i + 1 : i);
-      const bool boundary_after =
-          run.end == text.size() || !(is_alnum(text[run.end]) || decimal_point(text, run.end));
+      const bool boundary_after = run.end == text.size() || !(is_alnum(text[run.end]) || decimal_point(text, run.end));
       if (boundary_after && !run.digits.empty()) {
         const std::string_view written = text.substr(run.begin, run.end - run.begin);
         const std::string national = national_form(run);
-        if (!run.plus && !run.brackets && run.digits.size() == 10 && run.digits[0] != '0' &&
-            nhs_layout(written) && valid_nhs_check_digit(run.digits)) {
+        if (!run.plus && !run.brackets && run.digits.size() == 10 && run.digits[0] != '0' && nhs_layout(written) &&
+            valid_nhs_check_digit(run.digits)) {
           out.push_back({IdentifierKind::nhs_number, run.begin, run.end - run.begin});
           i = run.end;
           continue;

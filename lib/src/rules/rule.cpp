@@ -1,9 +1,9 @@
 #include "wellbeing/rules/rule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "checks.hpp"
 #include "wellbeing/document/parser.hpp"
@@ -27,7 +27,8 @@ constexpr std::array k_rules{
          "where they have not been talked about yet, keeps any of them from being forgotten or quietly ranked "
          "below the others.",
          true, wb001_all_areas},
-    Rule{"WB002", Severity::error, "Importance is the person's view, or a representative's with a reason; never staff's",
+    Rule{"WB002", Severity::error,
+         "Importance is the person's view, or a representative's with a reason; never staff's",
          "the importance of <area> <is given by staff | names no representative | gives no reason | is a "
          "professional's>",
          "The person is the expert on their own wellbeing (seed 000, rule 3; Care Act 2014 s.1(3)(a): begin with "
@@ -43,7 +44,8 @@ constexpr std::array k_rules{
          "(seed 000, rule 4). Writing 'none raised' shows the question was asked and answered; a blank, or 'none', "
          "cannot be told apart from a question never asked.",
          true, wb003_concerns_recorded},
-    Rule{"WB004", Severity::error, "Every id is used once in the record", "the id <id> is used again (first on line <n>)",
+    Rule{"WB004", Severity::error, "Every id is used once in the record",
+         "the id <id> is used again (first on line <n>)",
          "Diff, log, reports and the audit trail follow entries by id from one version of the file to the next, "
          "and references point at ids. Two entries with one id cannot be told apart, and anything that refers to "
          "it is ambiguous. Take the next free number; never reuse one.",
@@ -271,9 +273,12 @@ Diagnostics run_rules(const Context& context) {
       if (suppressed) {
         continue;
       }
-      out.push_back(Diagnostic{severity, std::string(rule.id), std::move(finding.message),
+      out.push_back(Diagnostic{severity,
+                               std::string(rule.id),
+                               std::move(finding.message),
                                Location{std::string(context.file), finding.mark.line, finding.mark.column},
-                               std::move(finding.pointer), {}});
+                               std::move(finding.pointer),
+                               {}});
     }
   }
   return out;
@@ -304,10 +309,13 @@ Diagnostics check_config_rules(const records::Config& config) {
       ids.push_back(rule.id);
     }
     const std::string suggestion = util::closest_match(id, ids);
-    out.push_back(Diagnostic{Severity::error, "config",
+    out.push_back(Diagnostic{Severity::error,
+                             "config",
                              fmt::format("rules: {} is not a rule{}", id,
                                          suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", suggestion)),
-                             location, document::append_pointer("/rules", id), {}});
+                             location,
+                             document::append_pointer("/rules", id),
+                             {}});
   }
   return out;
 }
