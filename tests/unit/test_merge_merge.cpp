@@ -198,4 +198,56 @@ TEST_SUITE("merge_records") {
     CHECK(result.conflicts.empty());
     CHECK(result.text == both);
   }
+  TEST_CASE("an item written in flow style on one side replaces ours' block item, apostrophes and all") {
+    const std::string c1 = "  - id: c-1\n    date: 2026-09-01\n    summary: First conversation.\n";
+    const std::string flow = "  - { id: c-1, date: 2026-09-02, summary: Ivy's first conversation. }\n";
+    const Result result =
+        merge_records(k_base, with(k_base, "known_as: Ivy", "known_as: Ivy May"), with(k_base, c1, flow));
+    CHECK(result.conflicts.empty());
+    CHECK(result.text == with(with(k_base, "known_as: Ivy", "known_as: Ivy May"), c1, flow));
+  }
+
+  TEST_CASE("text copied into a flow list is quoted where the list would split it") {
+    const std::string ours = with(k_base, "[Evenings are long.]", "[Evenings are long., Misses the garden.]");
+    const std::string theirs = with(k_base, "    concerns: [Evenings are long.]",
+                                    "    concerns:\n      - Evenings are long.\n      - Sundays, mostly.");
+    const Result result = merge_records(k_base, ours, theirs);
+    CHECK(result.conflicts.empty());
+    CHECK(result.text ==
+          with(k_base, "[Evenings are long.]", "[Evenings are long., Misses the garden., \"Sundays, mostly.\"]"));
+  }
+
+  TEST_CASE("a part ours removed and theirs changed is a conflict where theirs has it, with nothing on ours' side") {
+    const std::string base =
+        with(k_base, "measures: []", "measures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]");
+    const std::string ours = with(base, "\nmeasures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]\n", "\n");
+    const std::string theirs = with(base, "instrument: ONS4", "instrument: SWEMWBS");
+    const Result result = merge_records(base, ours, theirs);
+    REQUIRE(result.conflicts.size() == 1);
+    CHECK(result.conflicts[0].path == "/measures");
+    CHECK(result.text == with(ours, "Fifth.\n\n",
+                              "Fifth.\n<<<<<<< ours\n=======\nmeasures: [{ id: m-1, date: 2026-10-01, instrument: "
+                              "SWEMWBS }]\n>>>>>>> theirs\n\n"));
+  }
+
+  TEST_CASE("a part theirs removed and ours changed is a conflict around ours' lines") {
+    const std::string base =
+        with(k_base, "measures: []", "measures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]");
+    const std::string theirs = with(base, "\nmeasures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]\n", "\n");
+    const std::string ours = with(base, "instrument: ONS4", "instrument: SWEMWBS");
+    const Result result = merge_records(base, ours, theirs);
+    REQUIRE(result.conflicts.size() == 1);
+    CHECK(result.conflicts[0].label.ends_with("ours changed measures, theirs removed it"));
+    CHECK(result.text == with(ours, "measures: [{", "<<<<<<< ours\nmeasures: [{") + "=======\n>>>>>>> theirs\n");
+  }
+
+  TEST_CASE("an empty list left out on one side is no change: the other side's items are taken") {
+    const std::string ours = with(k_base, "\nmeasures: []\n", "\n");
+    const std::string theirs =
+        with(k_base, "measures: []", "measures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]");
+    const Result result = merge_records(k_base, ours, theirs);
+    CHECK(result.conflicts.empty());
+    CHECK(result.text ==
+          with(ours, "Fifth.\n\n", "Fifth.\nmeasures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]\n\n"));
+  }
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>  // DEBUG-REMOVE
 #include <map>
 #include <optional>
 #include <set>
@@ -134,9 +136,14 @@ std::size_t quoted_end(std::string_view text, std::size_t at) {
 // The end of the flow collection opening at `at` (just past its closing bracket), or npos.
 std::size_t flow_end(std::string_view text, std::size_t at) {
   int depth = 0;
+  char previous = '[';  // the last character that is not a space: a quote opens text only after one of [{,:
   for (std::size_t i = at; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '"' || c == '\'') {
+    const char before = previous;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      previous = c;
+    }
+    if ((c == '"' || c == '\'') && (before == '[' || before == '{' || before == ',' || before == ':')) {
       const std::size_t end = quoted_end(text, i);
       if (end == std::string_view::npos) {
         return end;
@@ -268,11 +275,13 @@ class Side {
         (value_at >= text.size() || text.compare(value_at, 4, "null") != 0)) {
       end = start;  // written as nothing
     } else if (is_block_collection(m_text, node)) {
-      if (place.flow || !place.entry) {
+      if (place.flow) {
         return std::nullopt;
       }
-      const std::uint32_t last = m_text.block_last_line(place.line, place.column, node.is_sequence());
-      end = m_text.line_end(last);
+      // An entry's block value, or an item's: to the end of the lines indented under the key or dash.
+      const bool dashes = place.entry && node.is_sequence();
+      const std::uint32_t last = m_text.block_last_line(place.line, place.column, dashes);
+      end = m_text.line_end(std::max(last, m_text.line_of(value_at)));
     } else {
       end = scalar_end(value_at, place);
       if (end == std::string_view::npos) {
@@ -398,6 +407,11 @@ std::string with_newlines(std::string_view text, const std::string& newline) {
   return out;
 }
 
+// Nothing, or an empty list or mapping: leaving it out changes nothing.
+bool empty_like(const Node& node) {
+  return node.is_null() || ((node.is_sequence() || node.is_mapping()) && node.size() == 0);
+}
+
 const diff::SchemaNode* child_schema(const diff::SchemaNode* schema, std::string_view key) {
   return schema ? schema->property(key) : nullptr;
 }
@@ -468,39 +482,57 @@ class Merger {
   // Ours left this value as it was and theirs changed it: put theirs' value text in its place.
   void take_theirs(const Place& a, const Place& b, const std::string& path) {
     const auto ours_span = m_ours.value_span(a);
-    const auto their_span = m_theirs.value_span(b);
-    const long delta = static_cast<long>(a.column) - static_cast<long>(b.column);
-    if (!ours_span || !their_span ||
-        (a.flow != b.flow &&
-         m_theirs.text().text().substr(their_span->start, their_span->end - their_span->start).find('\n') !=
-             std::string_view::npos)) {
+    const auto text = fitted_value(a, b);
+    if (!ours_span || !text) {
       unmergeable_region(a, b, path);
       return;
     }
-    std::string text = theirs_text(*their_span, delta, true);
-    if (a.flow && !b.flow && !text.empty() && text.front() == ' ') {
-      text.erase(0, 1);  // from "key: value" in a block to a flow mapping's value position
-    } else if (!a.flow && b.flow) {
+    edit(*ours_span, *text);
+  }
+
+  // Theirs' text of the value at `b`, made to fit where ours has the value at `a`: re-indented, with ours'
+  // line endings, the space after a block key's colon added or dropped, and plain text that a flow
+  // collection would split quoted. nullopt when it cannot fit (lines into a flow collection).
+  std::optional<std::string> fitted_value(const Place& a, const Place& b) const {
+    const auto their_span = m_theirs.value_span(b);
+    if (!their_span) {
+      return std::nullopt;
+    }
+    std::string text = theirs_text(*their_span, static_cast<long>(a.column) - static_cast<long>(b.column), true);
+    if (a.flow && text.find('\n') != std::string::npos) {
+      return std::nullopt;
+    }
+    const bool ours_after_colon = a.entry && !a.flow;
+    const bool theirs_after_colon = b.entry && !b.flow;
+    if (theirs_after_colon && !ours_after_colon) {
+      if (text.empty() || text.front() != ' ') {
+        return std::nullopt;
+      }
+      text.erase(0, 1);
+    } else if (ours_after_colon && !theirs_after_colon) {
       text = " " + text;
     }
-    edit(*ours_span, std::move(text));
+    if (a.flow && !b.flow && b.node->is_string()) {
+      const std::string_view plain = std::string_view(text).substr(
+          text.find_first_not_of(' ') == std::string::npos ? 0 : text.find_first_not_of(' '));
+      const bool quoted = plain.starts_with('"') || plain.starts_with('\'');
+      if (!quoted && (plain.find_first_of(",[]{}") != std::string_view::npos ||
+                      plain.find(": ") != std::string_view::npos || plain.find(" #") != std::string_view::npos)) {
+        text = text.substr(0, text.size() - plain.size()) + b.node->to_json();
+      }
+    }
+    return text;
   }
 
   // Both sides changed this value differently.
   void clash(const Place& a, const Place& b, const std::string& path) {
     const auto ours_span = m_ours.value_span(a);
-    const auto their_span = m_theirs.value_span(b);
-    if (!ours_span || !their_span) {
+    const auto text = fitted_value(a, b);
+    if (!ours_span || !text) {
       unmergeable_region(a, b, path);
       return;
     }
-    std::string text = theirs_text(*their_span, static_cast<long>(a.column) - static_cast<long>(b.column), true);
-    if (a.flow && !b.flow && !text.empty() && text.front() == ' ') {
-      text.erase(0, 1);
-    } else if (!a.flow && b.flow) {
-      text = " " + text;
-    }
-    conflict(*ours_span, std::move(text), path, conflict_label(a, b, path));
+    conflict(*ours_span, *text, path, conflict_label(a, b, path));
   }
 
   std::string conflict_label(const Place& a, const Place& b, const std::string& path) const {
@@ -575,21 +607,15 @@ class Merger {
   }
 
   // Where to put an entry theirs added: after the nearest key before it (in theirs) that ours has.
-  void insert_entry(const Place& a_map, const Place& b_map, const document::Entry& added, const std::string& path) {
+  // Where in ours an entry of theirs belongs: after the nearest key before it (in theirs) that ours has,
+  // else before the nearest key after it. nullopt for an empty or flow mapping.
+  std::optional<std::size_t> entry_position(const Place& a_map, const Place& b_map,
+                                            const document::Entry& added) const {
     const Node& an = *a_map.node;
-    const Node& bn = *b_map.node;
-    const Place b_entry = m_theirs.entry_place(b_map, added);
-    const auto their_span = m_theirs.block_span(b_entry);
-    if (an.size() == 0 || is_flow_collection(m_ours.text(), an) || !their_span) {
-      unmergeable_region(a_map, b_map, path);
-      return;
+    if (an.size() == 0 || is_flow_collection(m_ours.text(), an)) {
+      return std::nullopt;
     }
-    std::optional<std::size_t> at;
-    std::size_t ours_column = 0;
-    for (const auto& entry : an.entries()) {
-      ours_column = entry.key_mark.column - 1;
-    }
-    const auto b_entries = bn.entries();
+    const auto b_entries = b_map.node->entries();
     const auto here =
         std::find_if(b_entries.begin(), b_entries.end(), [&](const document::Entry& e) { return &e == &added; });
     for (auto it = here; it != b_entries.begin();) {
@@ -597,27 +623,28 @@ class Merger {
       if (const document::Entry* mine = an.find_entry(it->key)) {
         const Place place = m_ours.entry_place(a_map, *mine);
         const bool dashes = mine->value.is_sequence() && is_block_collection(m_ours.text(), mine->value);
-        at = m_ours.text().next_line_start(m_ours.text().block_last_line(place.line, place.column, dashes));
-        break;
+        return m_ours.text().next_line_start(m_ours.text().block_last_line(place.line, place.column, dashes));
       }
     }
-    if (!at) {
-      for (auto it = here + 1; it != b_entries.end(); ++it) {
-        if (const document::Entry* mine = an.find_entry(it->key)) {
-          const Place place = m_ours.entry_place(a_map, *mine);
-          if (place.first_on_line) {
-            at = m_ours.text().line_start(place.line);
-          }
-          break;
-        }
+    for (auto it = here + 1; it < b_entries.end(); ++it) {
+      if (const document::Entry* mine = an.find_entry(it->key)) {
+        const Place place = m_ours.entry_place(a_map, *mine);
+        return place.first_on_line ? std::optional<std::size_t>(m_ours.text().line_start(place.line)) : std::nullopt;
       }
     }
-    if (!at) {
+    return std::nullopt;
+  }
+
+  void insert_entry(const Place& a_map, const Place& b_map, const document::Entry& added, const std::string& path) {
+    const Place b_entry = m_theirs.entry_place(b_map, added);
+    const auto their_span = m_theirs.block_span(b_entry);
+    const auto at = entry_position(a_map, b_map, added);
+    if (!their_span || !at) {
       unmergeable_region(a_map, b_map, path);
       return;
     }
-    std::string text =
-        theirs_text(*their_span, static_cast<long>(ours_column) - static_cast<long>(b_entry.column), false);
+    std::string text = theirs_text(
+        *their_span, static_cast<long>(children_column(m_ours, a_map)) - static_cast<long>(b_entry.column), false);
     insert_at(*at, std::move(text));
   }
 
@@ -663,15 +690,16 @@ class Merger {
       if (ae && be) {
         merge(on, m_ours.entry_place(a, *ae), m_theirs.entry_place(b, *be), child, child_path);
       } else if (!ae && be) {
-        if (!on) {
+        // An empty list or mapping left out is no change (as the diff sees it).
+        if (!on || empty_like(*on)) {
           insert_entry(a, b, *be, child_path);
         } else if (!same(on, &be->value, child)) {
           const Place bp = m_theirs.entry_place(b, *be);
-          removed_against_changed(nullptr, a, &bp, b, child_path, key);
+          removed_against_changed(nullptr, a, &bp, b, child_path, key, entry_position(a, b, *be));
         }
       } else if (ae && !be) {
-        if (!on) {
-          continue;  // ours added it
+        if (!on || (empty_like(*on) && !empty_like(ae->value))) {
+          continue;  // ours added it (theirs left out what was empty)
         }
         const Place ap = m_ours.entry_place(a, *ae);
         if (same(on, &ae->value, child)) {
@@ -685,7 +713,8 @@ class Merger {
 
   // One side removed what the other changed: ours' lines (or none) against theirs' lines (or none).
   void removed_against_changed(const Place* ours_place, const Place& a_parent, const Place* their_place,
-                               const Place& b_parent, const std::string& path, const std::string& what) {
+                               const Place& b_parent, const std::string& path, const std::string& what,
+                               std::optional<std::size_t> position = std::nullopt) {
     std::optional<Span> ours_span;
     std::string theirs;
     if (ours_place) {
@@ -705,14 +734,12 @@ class Merger {
       return;
     }
     if (!ours_span) {
-      // Ours removed it: the conflict sits where it was, which in ours is next to where theirs has it.
-      const auto parent_lines = m_ours.block_span(a_parent);
-      if (!parent_lines) {
+      // Ours removed it: the conflict goes where theirs' version would be inserted.
+      if (!position) {
         unmergeable_region(a_parent, b_parent, path);
         return;
       }
-      std::size_t at = parent_lines->end;
-      ours_span = Span{at, at};
+      ours_span = Span{*position, *position};
     }
     const std::string label = fmt::format("{}: {}", describe_place(path),
                                           ours_place ? fmt::format("ours changed {}, theirs removed it", what)
@@ -806,7 +833,7 @@ class Merger {
       } else if (!base) {
         insert_item(a, b, as, b_item, theirs, std::nullopt, item_path, schema);
       } else if (!same(base->node, theirs.node, item_schema)) {
-        removed_against_changed(nullptr, a, &b_item, b, item_path, "it");
+        removed_against_changed(nullptr, a, &b_item, b, item_path, "it", item_position(a, b, as, theirs, schema));
       }
     }
     for (const Slot& ours : as) {
@@ -825,6 +852,58 @@ class Merger {
         removed_against_changed(&a_item, a, nullptr, b, item_path, "it");
       }
     }
+  }
+
+  // Where in ours' block list an item of theirs belongs: by date among ours' items when all have one, else
+  // after the nearest item before it in theirs that ours has, else at the end. nullopt when ours' list
+  // is empty or not written one item per line.
+  std::optional<std::size_t> item_position(const Place& a, const Place& b, const std::vector<Slot>& as,
+                                           const Slot& theirs, const diff::SchemaNode* list_schema) const {
+    if (as.empty() || is_flow_collection(m_ours.text(), *a.node)) {
+      return std::nullopt;
+    }
+    std::vector<Place> ours_places;
+    for (const Slot& slot : as) {
+      ours_places.push_back(m_ours.item_place(a, *slot.node));
+      if (!ours_places.back().first_on_line || ours_places.back().flow) {
+        return std::nullopt;
+      }
+    }
+    const std::string date = date_of(*theirs.node);
+    std::optional<std::size_t> at;
+    const bool all_dated =
+        !date.empty() && std::all_of(as.begin(), as.end(), [](const Slot& s) { return !date_of(*s.node).empty(); });
+    if (all_dated) {
+      for (std::size_t i = 0; i < as.size(); ++i) {
+        if (date_of(*as[i].node) > date) {
+          at = m_ours.text().line_start(ours_places[i].line);
+          break;
+        }
+      }
+    } else {
+      // After the nearest item before it in theirs that ours has.
+      const auto items = b.node->items();
+      std::size_t index = 0;
+      while (index < items.size() && &items[index] != theirs.node) {
+        ++index;
+      }
+      for (std::size_t j = index; j-- > 0;) {
+        const std::string id = diff::item_identity(items[j], list_schema);
+        for (std::size_t i = 0; i < as.size(); ++i) {
+          if (as[i].id == id) {
+            at = m_ours.block_span(ours_places[i])->end;
+            break;
+          }
+        }
+        if (at) {
+          break;
+        }
+      }
+    }
+    if (!at) {
+      at = m_ours.block_span(ours_places.back())->end;
+    }
+    return at;
   }
 
   void keep_both(const Place& a, const Place& b, const std::vector<Slot>& as, const Place& a_item, const Place& b_item,
@@ -867,48 +946,12 @@ class Merger {
       unmergeable_region(a, b, item_path);
       return;
     }
-    std::vector<Place> ours_places;
-    for (const Slot& slot : as) {
-      ours_places.push_back(m_ours.item_place(a, *slot.node));
-      if (!ours_places.back().first_on_line || ours_places.back().flow) {
-        unmergeable_region(a, b, item_path);
-        return;
-      }
-    }
-    const std::string date = date_of(*theirs.node);
-    std::optional<std::size_t> at;
-    const bool all_dated =
-        !date.empty() && std::all_of(as.begin(), as.end(), [](const Slot& s) { return !date_of(*s.node).empty(); });
-    if (all_dated) {
-      for (std::size_t i = 0; i < as.size(); ++i) {
-        if (date_of(*as[i].node) > date) {
-          at = m_ours.text().line_start(ours_places[i].line);
-          break;
-        }
-      }
-    } else {
-      // After the nearest item before it in theirs that ours has.
-      const auto items = b.node->items();
-      std::size_t index = 0;
-      while (index < items.size() && &items[index] != theirs.node) {
-        ++index;
-      }
-      for (std::size_t j = index; j-- > 0;) {
-        const std::string id = diff::item_identity(items[j], list_schema);
-        for (std::size_t i = 0; i < as.size(); ++i) {
-          if (as[i].id == id) {
-            at = m_ours.block_span(ours_places[i])->end;
-            break;
-          }
-        }
-        if (at) {
-          break;
-        }
-      }
-    }
+    const auto at = item_position(a, b, as, theirs, list_schema);
     if (!at) {
-      at = m_ours.block_span(ours_places.back())->end;
+      unmergeable_region(a, b, item_path);
+      return;
     }
+    const Place first = m_ours.item_place(a, *as.front().node);
     std::string block(m_theirs.text().text().substr(their_span->start, their_span->end - their_span->start));
     if (new_id) {
       const Node* id_node = theirs.node->find("id");
@@ -922,7 +965,7 @@ class Merger {
           written.starts_with('"') || written.starts_with('\'') ? quoted_end(written, 0) : theirs.id.size();
       block.replace(id_at, length, *new_id);
     }
-    const long delta = static_cast<long>(ours_places.front().column) - static_cast<long>(b_item.column);
+    const long delta = static_cast<long>(first.column) - static_cast<long>(b_item.column);
     insert_at(*at, with_newlines(reindent(block, delta, false), m_ours.text().newline()));
   }
 
@@ -966,10 +1009,9 @@ class Merger {
     }
     // Each value as it is written, in ours' style for the list.
     std::vector<std::string> written;
+    const bool into_flow = is_flow_collection(m_ours.text(), *a.node) || a.node->size() == 0;
     for (const auto& [node, side] : result) {
-      Place place;
-      place.node = node;
-      place.flow = true;
+      const Place place = side->item_place(side == &m_ours ? a : b, *node);
       const auto span = side->value_span(place);
       if (!span) {
         unmergeable_region(a, b, path);
@@ -980,7 +1022,14 @@ class Merger {
         unmergeable_region(a, b, path);
         return;
       }
-      written.emplace_back(text);
+      const bool plain = !text.starts_with('"') && !text.starts_with('\'');
+      if (plain && into_flow && node->is_string() &&
+          (text.find_first_of(",[]{}") != std::string_view::npos || text.find(": ") != std::string_view::npos ||
+           text.find(" #") != std::string_view::npos)) {
+        written.push_back(node->to_json());  // a flow list would split it, or end it, at these characters
+      } else {
+        written.emplace_back(text);
+      }
     }
     const auto ours_span = m_ours.value_span(a);
     if (!ours_span) {
@@ -988,7 +1037,7 @@ class Merger {
       return;
     }
     std::string text;
-    if (is_flow_collection(m_ours.text(), *a.node) || a.node->size() == 0) {
+    if (into_flow) {
       text = a.entry && !a.flow ? " [" : "[";
       for (std::size_t i = 0; i < written.size(); ++i) {
         text += (i ? ", " : "") + written[i];
@@ -1022,8 +1071,18 @@ class Merger {
 // Applies the edits to ours' text. Conflicts grow to whole lines (with any edit that shares them) and
 // become marker blocks: ours' lines (with the clean edits) against theirs' (with every edit).
 std::string apply_edits(const Text& ours, std::vector<Edit> edits) {
+  // By position; at one position, insertions before the replacement that starts there, and a replacement
+  // before the smaller ones inside it.
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {
-    return x.span.start != y.span.start ? x.span.start < y.span.start : x.order < y.order;
+    if (x.span.start != y.span.start) {
+      return x.span.start < y.span.start;
+    }
+    const bool x_insert = x.span.end == x.span.start;
+    const bool y_insert = y.span.end == y.span.start;
+    if (x_insert != y_insert) {
+      return x_insert;
+    }
+    return x.span.end != y.span.end ? x.span.end > y.span.end : x.order < y.order;  // outer before inner
   });
   struct Group {
     Span lines;
@@ -1061,6 +1120,9 @@ std::string apply_edits(const Text& ours, std::vector<Edit> edits) {
     std::string out;
     std::size_t at = g.lines.start;
     for (const Edit* e : g.edits) {
+      if (e->span.start < at) {
+        continue;  // inside an earlier edit of the group (a whole part in conflict), which covers it
+      }
       out += text.substr(at, e->span.start - at);
       out += (e->conflict && !theirs) ? std::string(text.substr(e->span.start, e->span.end - e->span.start)) : e->text;
       at = std::max(at, e->span.end);
@@ -1074,6 +1136,9 @@ std::string apply_edits(const Text& ours, std::vector<Edit> edits) {
   std::string out;
   std::size_t at = 0;
   for (const Group& g : groups) {
+    if (g.lines.start < at) {
+      throw Unmergeable();  // overlapping groups: not guessed at
+    }
     out += text.substr(at, g.lines.start - at);
     if (g.conflict) {
       if (!out.empty() && out.back() != '\n') {
@@ -1145,6 +1210,9 @@ Result merge_records(std::string_view base, std::string_view ours, std::string_v
     if (ours.starts_with(k_bom)) {
       result.text.insert(0, k_bom);
     }
+    if (std::getenv("WB_MERGE_DEBUG")) {
+      std::fputs(result.text.c_str(), stderr);
+    }  // DEBUG-REMOVE
     if (result.conflicts.empty() && !document::parse(std::string(without_bom(result.text)), "merged")) {
       return line_merge(base, ours, theirs,
                         "the merged record would not be readable YAML, so the versions were "
