@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>  // DEBUG-REMOVE
 #include <map>
 #include <optional>
 #include <set>
@@ -1210,9 +1208,6 @@ Result merge_records(std::string_view base, std::string_view ours, std::string_v
     if (ours.starts_with(k_bom)) {
       result.text.insert(0, k_bom);
     }
-    if (std::getenv("WB_MERGE_DEBUG")) {
-      std::fputs(result.text.c_str(), stderr);
-    }  // DEBUG-REMOVE
     if (result.conflicts.empty() && !document::parse(std::string(without_bom(result.text)), "merged")) {
       return line_merge(base, ours, theirs,
                         "the merged record would not be readable YAML, so the versions were "
