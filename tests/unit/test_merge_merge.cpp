@@ -250,4 +250,11 @@ TEST_SUITE("merge_records") {
     CHECK(result.text ==
           with(ours, "Fifth.\n\n", "Fifth.\nmeasures: [{ id: m-1, date: 2026-10-01, instrument: ONS4 }]\n\n"));
   }
+  TEST_CASE("where ours' items are not in date order, an added item follows its neighbour in theirs") {
+    const std::string unsorted = with(k_base, "    date: 2026-09-01\n", "    date: 2026-12-01\n");
+    const std::string theirs = with(unsorted, "  - id: c-5\n", k_c2 + "  - id: c-5\n");
+    const Result result = merge_records(unsorted, with(unsorted, "known_as: Ivy", "known_as: Ivy May"), theirs);
+    CHECK(result.text ==
+          with(with(unsorted, "known_as: Ivy", "known_as: Ivy May"), "  - id: c-5\n", k_c2 + "  - id: c-5\n"));
+  }
 }

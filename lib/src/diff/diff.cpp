@@ -286,13 +286,16 @@ class Differ {
       return inner;
     };
 
+    // The old items by id, each id's occurrences in order (the k-th new one pairs with the k-th old one).
+    std::map<std::string, std::vector<Slot*>> old_by_id;
+    for (auto it = old_slots.rbegin(); it != old_slots.rend(); ++it) {
+      old_by_id[it->id].push_back(&*it);
+    }
     for (Slot& slot : new_slots) {
       Slot* partner = nullptr;
-      for (Slot& candidate : old_slots) {
-        if (!candidate.matched && candidate.id == slot.id) {
-          partner = &candidate;
-          break;
-        }
+      if (auto found = old_by_id.find(slot.id); found != old_by_id.end() && !found->second.empty()) {
+        partner = found->second.back();
+        found->second.pop_back();
       }
       if (partner) {
         partner->matched = true;

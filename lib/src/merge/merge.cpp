@@ -776,13 +776,18 @@ class Merger {
     return out;
   }
 
-  static const Slot* find_slot(const std::vector<Slot>& list, const std::string& id) {
+  // Ids are unique in the lists merged by id (checked first), so a map finds each at once.
+  static std::map<std::string, const Slot*> by_id(const std::vector<Slot>& list) {
+    std::map<std::string, const Slot*> out;
     for (const Slot& slot : list) {
-      if (slot.id == id) {
-        return &slot;
-      }
+      out.emplace(slot.id, &slot);
     }
-    return nullptr;
+    return out;
+  }
+
+  static const Slot* find_slot(const std::map<std::string, const Slot*>& index, const std::string& id) {
+    const auto found = index.find(id);
+    return found == index.end() ? nullptr : found->second;
   }
 
   static bool has_duplicates(const std::vector<Slot>& list) {
@@ -809,6 +814,9 @@ class Merger {
       }
       return;
     }
+    const auto os_index = by_id(os);
+    const auto as_index = by_id(as);
+    const auto bs_index = by_id(bs);
     std::vector<std::string> ids;  // every id in use, for new ones
     for (const auto* list : {&os, &as, &bs}) {
       for (const Slot& slot : *list) {
@@ -817,8 +825,8 @@ class Merger {
     }
     for (const Slot& theirs : bs) {
       const std::string item_path = document::append_pointer(path, theirs.id);
-      const Slot* ours = find_slot(as, theirs.id);
-      const Slot* base = find_slot(os, theirs.id);
+      const Slot* ours = find_slot(as_index, theirs.id);
+      const Slot* base = find_slot(os_index, theirs.id);
       const Place b_item = m_theirs.item_place(b, *theirs.node);
       if (ours) {
         const Place a_item = m_ours.item_place(a, *ours->node);
@@ -835,10 +843,10 @@ class Merger {
       }
     }
     for (const Slot& ours : as) {
-      if (find_slot(bs, ours.id)) {
+      if (find_slot(bs_index, ours.id)) {
         continue;
       }
-      const Slot* base = find_slot(os, ours.id);
+      const Slot* base = find_slot(os_index, ours.id);
       if (!base) {
         continue;  // ours added it
       }
@@ -852,7 +860,7 @@ class Merger {
     }
   }
 
-  // Where in ours' block list an item of theirs belongs: by date among ours' items when all have one, else
+  // Where in ours' block list an item of theirs belongs: by date among ours' items when they are in date order, else
   // after the nearest item before it in theirs that ours has, else at the end. nullopt when ours' list
   // is empty or not written one item per line.
   std::optional<std::size_t> item_position(const Place& a, const Place& b, const std::vector<Slot>& as,
@@ -869,9 +877,12 @@ class Merger {
     }
     const std::string date = date_of(*theirs.node);
     std::optional<std::size_t> at;
-    const bool all_dated =
-        !date.empty() && std::all_of(as.begin(), as.end(), [](const Slot& s) { return !date_of(*s.node).empty(); });
-    if (all_dated) {
+    // Date order only where ours keeps its items in date order; else theirs' neighbours decide.
+    bool in_date_order = !date.empty();
+    for (std::size_t i = 0; in_date_order && i < as.size(); ++i) {
+      in_date_order = !date_of(*as[i].node).empty() && (i == 0 || date_of(*as[i - 1].node) <= date_of(*as[i].node));
+    }
+    if (in_date_order) {
       for (std::size_t i = 0; i < as.size(); ++i) {
         if (date_of(*as[i].node) > date) {
           at = m_ours.text().line_start(ours_places[i].line);
