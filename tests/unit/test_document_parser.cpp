@@ -279,3 +279,14 @@ TEST_SUITE("Parser") {
           std::vector<std::string>{"50001:1: duplicate key 'key_123' (first defined on line 124, column 1)"});
   }
 }
+
+TEST_SUITE("Parser") {
+  TEST_CASE("yaml-cpp's own recursion limit becomes a located error") {
+    ParseOptions options;
+    options.max_depth = 1'000'000;  // let yaml-cpp's DeepRecursion fire first
+    const auto errors = parse_errors("a: " + std::string(3000, '[') + std::string(3000, ']') + "\n", options);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].starts_with("1:"));
+    CHECK(errors[0].find("invalid YAML") != std::string::npos);
+  }
+}
