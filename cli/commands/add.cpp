@@ -630,6 +630,7 @@ std::optional<Edited> edit_interactively(const Options& options, const std::stri
   ::close(fd);
   const fs::path path(pattern);
   std::string text = template_text(*options.spec, display, prefill);
+  bool reopened = false;  // the editor was opened again with errors
   while (true) {
     {
       std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -642,7 +643,14 @@ std::optional<Edited> edit_interactively(const Options& options, const std::stri
       return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
-    text = without_error_lines(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    const std::string saved((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // An editor that returns at once (not waiting for the person) would otherwise reopen forever.
+    if (reopened && saved == text) {
+      fs::remove(path);
+      write_out(stderr, "wellbeing: the entry was saved unchanged after its errors; nothing was added\n");
+      return std::nullopt;
+    }
+    text = without_error_lines(saved);
     if (only_comments(text)) {
       fs::remove(path);
       write_out(stderr, "wellbeing: the file was left empty; nothing was added\n");
@@ -679,6 +687,7 @@ std::optional<Edited> edit_interactively(const Options& options, const std::stri
       header += fmt::format("{}error: {}\n", k_error_prefix, problem);
     }
     text = header + text;
+    reopened = true;
   }
 }
 

@@ -15,6 +15,7 @@
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/validator.hpp"
+#include "wellbeing/util/text.hpp"
 #include "wellbeing/validation/batch.hpp"
 
 namespace wellbeing::cli {
@@ -199,31 +200,6 @@ std::string render_github(const std::vector<validation::FileResult>& results, co
   return out;
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // JUnit XML: one test case per file, failing when it has errors (or warnings, with --strict); the other
 // findings are kept in system-out.
@@ -231,7 +207,7 @@ std::string render_junit(const std::vector<validation::FileResult>& results, con
                          const Counts& counts, bool strict) {
   std::string cases;
   auto add_case = [&](const std::string& path, const Diagnostics& diagnostics) {
-    cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", xml_escape(path));
+    cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", util::escape_markup(path));
     std::string failures;
     std::string notes;
     for (const Diagnostic& d : diagnostics) {
@@ -242,11 +218,11 @@ std::string render_junit(const std::vector<validation::FileResult>& results, con
     }
     if (!failures.empty()) {
       cases += fmt::format("      <failure message=\"{}\">{}</failure>\n",
-                           xml_escape(fmt::format("{} problem(s)", std::count(failures.begin(), failures.end(), '\n'))),
-                           xml_escape(failures));
+                           util::escape_markup(fmt::format("{} problem(s)", std::count(failures.begin(), failures.end(), '\n'))),
+                           util::escape_markup(failures));
     }
     if (!notes.empty()) {
-      cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(notes));
+      cases += fmt::format("      <system-out>{}</system-out>\n", util::escape_markup(notes));
     }
     cases += "    </testcase>\n";
   };

@@ -44,7 +44,15 @@ SH
 # An editor that empties the file (cancel), and one that fails.
 printf '#!/bin/sh\n: >"$1"\n' >empty.sh
 printf '#!/bin/sh\nexit 3\n' >broken.sh
-chmod +x fill.sh twice.sh empty.sh broken.sh
+# An editor that writes an invalid entry once, then returns at once without waiting (unchanged file).
+cat >hasty.sh <<'SH'
+#!/bin/sh
+count=$(cat "$WORK/hasty" 2>/dev/null || echo 0)
+echo $((count + 1)) >"$WORK/hasty"
+[ "$count" = 0 ] && printf 'approach: chatting\nsummary: Tea.\n' >"$1"
+exit 0
+SH
+chmod +x fill.sh twice.sh empty.sh broken.sh hasty.sh
 
 # 1. A filled-in template is added; VISUAL wins over EDITOR.
 VISUAL="$work/fill.sh" EDITOR=false "$WELLBEING" add conversation "$record" --edit --as-of 2026-10-01 >out.txt 2>err.txt ||
@@ -90,7 +98,17 @@ set -e
 grep -q "the editor exited with status 3" err.txt || fail "broken editor: message $(cat err.txt)"
 cmp -s original.yaml "$record" || fail "broken editor: the record changed"
 
-# 5. Without content, --edit or a terminal, it is a usage error that says what to do.
+# 5. An editor that does not wait (the file comes back unchanged after errors) cancels, not loops.
+set +e
+EDITOR="$work/hasty.sh" timeout 20 "$WELLBEING" add conversation "$record" --edit --as-of 2026-10-01 >out.txt 2>err.txt
+status=$?
+set -e
+[[ $status == 1 ]] || fail "hasty editor: exit $status"
+[[ $(cat "$work/hasty") == 2 ]] || fail "hasty editor: opened $(cat "$work/hasty") times"
+grep -q "saved unchanged after its errors; nothing was added" err.txt || fail "hasty editor: message $(cat err.txt)"
+cmp -s original.yaml "$record" || fail "hasty editor: the record changed"
+
+# 6. Without content, --edit or a terminal, it is a usage error that says what to do.
 set +e
 "$WELLBEING" add conversation "$record" </dev/null >out.txt 2>err.txt
 status=$?

@@ -489,32 +489,11 @@ std::vector<Change> diff_documents(const Node& old_root, const Node& new_root, c
 }
 
 std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> segments;
-  if (path.starts_with('/')) {
-    path.remove_prefix(1);
+  // A leading "/" is optional here; "" and "/" both name the root.
+  if (path.empty() || path == "/") {
+    return {};
   }
-  if (path.empty()) {
-    return segments;
-  }
-  while (true) {
-    const std::size_t slash = path.find('/');
-    const std::string_view raw = path.substr(0, slash);
-    std::string token;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-        token += raw[i + 1] == '0' ? '~' : '/';
-        ++i;
-      } else {
-        token += raw[i];
-      }
-    }
-    segments.push_back(std::move(token));
-    if (slash == std::string_view::npos) {
-      break;
-    }
-    path.remove_prefix(slash + 1);
-  }
-  return segments;
+  return document::split_pointer(path);
 }
 
 const Node* find_by_path(const Node& root, std::string_view path, const SchemaNode& schema) {

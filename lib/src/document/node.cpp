@@ -256,26 +256,11 @@ const Node* Node::find(std::string_view key) const {
 }
 
 const Node* Node::at_pointer(std::string_view pointer) const {
-  const Node* current = this;
-  if (pointer.empty()) {
-    return current;
-  }
-  if (pointer.front() != '/') {
+  if (!pointer.empty() && pointer.front() != '/') {
     return nullptr;
   }
-  pointer.remove_prefix(1);
-  while (current) {
-    const std::size_t slash = pointer.find('/');
-    const std::string_view raw = pointer.substr(0, slash);
-    std::string token;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
-        token += raw[i + 1] == '0' ? '~' : '/';
-        ++i;
-      } else {
-        token += raw[i];
-      }
-    }
+  const Node* current = this;
+  for (const std::string& token : split_pointer(pointer)) {
     if (current->is_mapping()) {
       current = current->find(token);
     } else if (current->is_sequence()) {
@@ -289,12 +274,11 @@ const Node* Node::at_pointer(std::string_view pointer) const {
     } else {
       return nullptr;
     }
-    if (slash == std::string_view::npos) {
-      return current;
+    if (!current) {
+      return nullptr;
     }
-    pointer.remove_prefix(slash + 1);
   }
-  return nullptr;
+  return current;
 }
 
 bool Node::equals(const Node& other) const {
@@ -353,6 +337,34 @@ std::string escape_pointer_token(std::string_view token) {
     }
   }
   return out;
+}
+
+std::vector<std::string> split_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) {
+    return tokens;
+  }
+  if (pointer.front() == '/') {
+    pointer.remove_prefix(1);
+  }
+  while (true) {
+    const std::size_t slash = pointer.find('/');
+    const std::string_view raw = pointer.substr(0, slash);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        token += raw[i + 1] == '0' ? '~' : '/';
+        ++i;
+      } else {
+        token += raw[i];
+      }
+    }
+    tokens.push_back(std::move(token));
+    if (slash == std::string_view::npos) {
+      return tokens;
+    }
+    pointer.remove_prefix(slash + 1);
+  }
 }
 
 std::string append_pointer(std::string_view pointer, std::string_view token) {

@@ -1,5 +1,7 @@
 #include "wellbeing/report/escape.hpp"
 
+#include "wellbeing/util/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -49,30 +51,7 @@ constexpr std::string_view k_markdown_special = "\\`*_[]<>|#~$@&^{}!";
 }  // namespace
 
 std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return util::escape_markup(text);
 }
 
 std::string escape_markdown(std::string_view text) {

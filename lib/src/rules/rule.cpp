@@ -17,8 +17,8 @@ namespace {
 
 // The rules. Ids are stable: a rule that is retired keeps its id, and a new rule takes the next number.
 // Reasons cite the practice each rule protects: the Care Act 2014, its statutory guidance, the Mental
-// Capacity Act 2005, the Caldicott principles and UK GDPR, and the provider's guidance on wellbeing that
-// this project calls seed 000 (its numbered "rules" and sections).
+// Capacity Act 2005, the Caldicott principles and UK GDPR, and the practice guidance "Promoting Individual
+// Wellbeing" (its numbered "rules" and sections).
 constexpr std::array k_rules{
     Rule{"WB001", Severity::error, "All nine areas of wellbeing are in the record",
          "the area <id> (<title>) is missing",
@@ -31,7 +31,7 @@ constexpr std::array k_rules{
          "Importance is the person's view, or a representative's with a reason; never staff's",
          "the importance of <area> <is given by staff | names no representative | gives no reason | is a "
          "professional's>",
-         "The person is the expert on their own wellbeing (seed 000, rule 3; Care Act 2014 s.1(3)(a): begin with "
+         "The person is the expert on their own wellbeing (Promoting Individual Wellbeing, rule 3; Care Act 2014 s.1(3)(a): begin with "
          "the assumption that the individual is best placed to judge their own wellbeing). When they cannot say, "
          "importance comes from someone who represents them, named, with the reason the person could not say "
          "(Mental Capacity Act 2005 s.4(6) and (7)). Staff, and professionals involved in their care, never decide "
@@ -41,7 +41,7 @@ constexpr std::array k_rules{
          "the area <id> is explored but <records no concerns | says '<text>'>: write the person's worries, or "
          "none raised",
          "If a person says they have no worries in an area, that does not mean the area is unimportant to them "
-         "(seed 000, rule 4). Writing 'none raised' shows the question was asked and answered; a blank, or 'none', "
+         "(Promoting Individual Wellbeing, rule 4). Writing 'none raised' shows the question was asked and answered; a blank, or 'none', "
          "cannot be told apart from a question never asked.",
          true, wb003_concerns_recorded},
     Rule{"WB004", Severity::error, "Every id is used once in the record",
@@ -54,7 +54,7 @@ constexpr std::array k_rules{
          "<what> refers to <id>, which is not in the record",
          "An area's evidence, an importance's representative, an outcome's review request and the areas an entry "
          "is about let a reader follow how the person's wellbeing was understood; the local authority and CQC ask "
-         "for exactly that (seed 000: proportionate records). A reference to nothing breaks the trail.",
+         "for exactly that (Promoting Individual Wellbeing: proportionate records). A reference to nothing breaks the trail.",
          true, wb005_references},
     Rule{"WB006", Severity::error, "Nothing is dated in the future", "<what> is dated <date>, after today (<as-of>)",
          "A record says what happened. A date after today is almost always a typing slip (2062 for 2026) and makes "
@@ -65,7 +65,7 @@ constexpr std::array k_rules{
          "the review after <review> was due on <date>, <n> days ago",
          "Care and support plans are kept under review, at least every 12 months and sooner when circumstances "
          "change (Care Act 2014 s.27; Care and Support Statutory Guidance, chapter 13). Wellbeing changes with "
-         "circumstances, so it is monitored and reviewed (seed 000). The due date is the latest review's "
+         "circumstances, so it is monitored and reviewed (Promoting Individual Wellbeing). The due date is the latest review's "
          "next_review_due, or its date plus the folder's reviews.interval_months.",
          false, wb007_review_overdue},
     Rule{"WB008", Severity::warning, "The first review happens 6 to 8 weeks after support starts",
@@ -78,18 +78,18 @@ constexpr std::array k_rules{
          "outcome <id> cannot be met by the service but has no referral and no review request",
          "If the service cannot meet an outcome it helps the person reach someone who can (a carer, family, an "
          "advocate, another professional), and if it can no longer meet their outcomes it asks for a review: the "
-         "duty to promote wellbeing remains (seed 000, 'Supporting the person to meet outcomes'; Care Act 2014 "
+         "duty to promote wellbeing remains (Promoting Individual Wellbeing, 'Supporting the person to meet outcomes'; Care Act 2014 "
          "s.27(1)(b)).",
          false, wb009_unmet_outcome_referred},
     Rule{"WB010", Severity::error, "A risk to others has a mitigation",
          "outcome <id> carries a risk to <who> with no mitigation",
          "Promoting one person's wellbeing must never put another vulnerable adult or a child at risk unless the "
          "risk can be mitigated; the responsibility to protect people from abuse or neglect always overrides it "
-         "(seed 000; Care Act 2014 s.1(2)(c) and s.42).",
+         "(Promoting Individual Wellbeing; Care Act 2014 s.1(2)(c) and s.42).",
          false, wb010_risk_mitigated},
     Rule{"WB011", Severity::error, "An open safeguarding flag has a referral reference, or a reason for none",
          "safeguarding flag <id> is open with no referral reference and no reason for making no referral",
-         "A safeguarding concern always takes precedence (seed 000). Where the local authority was told, its "
+         "A safeguarding concern always takes precedence (Promoting Individual Wellbeing). Where the local authority was told, its "
          "reference links the flag to its enquiry (Care Act 2014 s.42); where it was not, the reason (say, the "
          "person's own decision, made with capacity, and no one else at risk) shows that the decision was made, "
          "not missed.",
@@ -100,7 +100,7 @@ constexpr std::array k_rules{
          "evidence of how their views were found",
          "When someone cannot discuss their wellbeing at that time, the duty to promote it remains: record how "
          "their views were established, from their earlier views and beliefs, a carer, family member or advocate, "
-         "time spent with them, others who know them well, or ABC charts (seed 000; Mental Capacity Act 2005 "
+         "time spent with them, others who know them well, or ABC charts (Promoting Individual Wellbeing; Mental Capacity Act 2005 "
          "s.4(6) and (7)).",
          false, wb012_voice_established},
     Rule{"WB013", Severity::warning,
@@ -114,26 +114,26 @@ constexpr std::array k_rules{
          false, wb013_advocate},
     Rule{"WB014", Severity::warning, "Someone consulted has a recorded basis",
          "evidence <id> consulted <name> but does not say why they know the person (consulted.basis)",
-         "Consulting others who know the person well is good practice when the person cannot say (seed 000; Mental "
+         "Consulting others who know the person well is good practice when the person cannot say (Promoting Individual Wellbeing; Mental "
          "Capacity Act 2005 s.4(7)), and the Caldicott principles ask that every use of confidential information "
          "be justified: the basis says why this person's view carries weight, and why they were asked.",
          false, wb014_consulted_basis},
     Rule{"WB015", Severity::warning, "An open outcome has at least one action",
          "outcome <id> is <status> but has no actions: say who will do what",
-         "Supporting the person to meet their outcomes is intrinsic to promoting their wellbeing (seed 000). An "
+         "Supporting the person to meet their outcomes is intrinsic to promoting their wellbeing (Promoting Individual Wellbeing). An "
          "outcome with no action is a wish written down; every action has someone who does it, the person and "
          "their network and community first, then the service.",
          false, wb015_outcome_actions},
     Rule{"WB016", Severity::error, "Every action has someone to do it",
          "action <id> of outcome <id> does not say who does it",
-         "Every action has someone who does it (seed 000, 'Promoting independence and strengths'): self, network, "
+         "Every action has someone who does it (Promoting Individual Wellbeing, 'Promoting independence and strengths'): self, network, "
          "community, service or other_agency. An action that belongs to nobody is done by nobody.",
          true, wb016_action_owner},
     Rule{"WB017", Severity::info, "Strengths first: the person and their network before the service",
          "every action of outcome <id> is the service's, though the record lists strengths of <whom> (<ids>) in "
          "its areas",
          "People are supported to use what they can do themselves, then what family, friends and community can "
-         "do, and then the service (seed 000, 'Promoting independence and strengths'; Care Act 2014 s.1(3)(a) and "
+         "do, and then the service (Promoting Individual Wellbeing, 'Promoting independence and strengths'; Care Act 2014 s.1(3)(a) and "
          "(h)). When the service does everything although strengths are recorded, ask whether the person or their "
          "network could do part of it.",
          false, wb017_strengths_first},
@@ -159,7 +159,7 @@ constexpr std::array k_rules{
          false, wb020_id_matches_file},
     Rule{"WB021", Severity::warning, "All nine areas are explored by the first review",
          "the area <id> is still not explored, though the first review was due by <date>",
-         "No area is more important than another unless the person says so (Care Act 2014 s.1(2); seed 000, rule "
+         "No area is more important than another unless the person says so (Care Act 2014 s.1(2); Promoting Individual Wellbeing, rule "
          "2: never make assumptions about what is important). An area left unexplored past the first review is an "
          "assumption that it does not matter. If the person does not want to talk about it yet, suppress this rule "
          "on the area, with their reason.",
@@ -167,7 +167,7 @@ constexpr std::array k_rules{
     Rule{"WB022", Severity::info, "Explored areas are looked at again within the review interval",
          "the area <id> was last updated on <date>, more than <n> months ago",
          "Wellbeing changes as the person's situation changes; understand it in the context of their current "
-         "situation, and monitor and review it (seed 000). What the person said more than a review interval ago "
+         "situation, and monitor and review it (Promoting Individual Wellbeing). What the person said more than a review interval ago "
          "may no longer hold.",
          false, wb022_areas_current},
     Rule{"WB023", Severity::warning, "A met outcome says when it was met, and only a met one",
@@ -178,7 +178,7 @@ constexpr std::array k_rules{
          true, wb023_met_on},
     Rule{"WB024", Severity::warning, "A review request is followed up",
          "review request <id> to <whom> has been pending since <date> (<n> days)",
-         "A review is requested when the service can no longer meet the person's outcomes (seed 000; Care Act "
+         "A review is requested when the service can no longer meet the person's outcomes (Promoting Individual Wellbeing; Care Act "
          "2014 s.27(1)(b)); while it waits, those outcomes are not being met. A request pending for more than 8 "
          "weeks should be chased, and its status kept up to date.",
          false, wb024_review_request_pending},
@@ -186,7 +186,7 @@ constexpr std::array k_rules{
          "<outcome <id> is <status> but the mitigation has no agreed_on date | action <id> was done on <date>, "
          "before the mitigation was agreed on <date>>",
          "An outcome that could put a child or another vulnerable adult at risk is not pursued unless the risk is "
-         "mitigated (seed 000). The date the mitigation was agreed, and by whom, shows it was in place before "
+         "mitigated (Promoting Individual Wellbeing). The date the mitigation was agreed, and by whom, shows it was in place before "
          "anything went ahead.",
          false, wb025_risk_agreed_first},
     Rule{"WB026", Severity::error, "Sharing on the basis of consent has the consent recorded",
@@ -202,7 +202,7 @@ constexpr std::array k_rules{
          false, wb027_dates_in_order},
     Rule{"WB028", Severity::warning, "A person who speaks for themselves gives their own importance",
          "the importance of <area> is a representative's, but the person speaks for themselves (voice: <voice>)",
-         "The person is the expert (seed 000, rule 3), and capacity is assumed unless it is shown otherwise (Mental "
+         "The person is the expert (Promoting Individual Wellbeing, rule 3), and capacity is assumed unless it is shown otherwise (Mental "
          "Capacity Act 2005 s.1(2)). A representative's view stands in for the person's only when they cannot say "
          "at present; record the capacity finding if that is so.",
          false, wb028_own_importance},
@@ -210,7 +210,7 @@ constexpr std::array k_rules{
          "<the next review is due on <date>, in <n> days | the first review is due between <date> and <date>>",
          "Reviews are planned with the person rather than sprung on them: they need time to think about what is "
          "working and what is not, in a way that suits their communication needs, and to invite whoever they want "
-         "there (seed 000). The notice is the folder's reviews.due_soon_days.",
+         "there (Promoting Individual Wellbeing). The notice is the folder's reviews.due_soon_days.",
          false, wb029_review_due_soon},
     Rule{"WB030", Severity::warning, "A suppression names a real rule, with a reason",
          "the suppression <names <id>, which is not a rule | of <id> gives no reason>",

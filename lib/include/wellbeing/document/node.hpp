@@ -101,6 +101,9 @@ struct Entry {
 // Escapes a JSON pointer token ("a/b" -> "a~1b", "m~n" -> "m~0n").
 std::string escape_pointer_token(std::string_view token);
 
+// The unescaped tokens of a JSON pointer ("/a~1b/0" -> {"a/b", "0"}); "" gives none.
+std::vector<std::string> split_pointer(std::string_view pointer);
+
 // Appends a token to a pointer: append_pointer("/a", "b") == "/a/b".
 std::string append_pointer(std::string_view pointer, std::string_view token);
 std::string append_pointer(std::string_view pointer, std::size_t index);

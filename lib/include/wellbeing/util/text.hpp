@@ -18,6 +18,9 @@ std::size_t utf8_length(std::string_view text);
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// Escapes the five characters with meaning in HTML and XML text and attributes: & < > " '.
+std::string escape_markup(std::string_view text);
+
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
