@@ -137,8 +137,8 @@ TEST_SUITE("Parser") {
 
   TEST_CASE("a duplicate key is an error naming both lines, and every duplicate is reported") {
     CHECK(parse_errors("status: open\nsaid: x\nstatus: met\nb: {c: 1, c: 2}\n") ==
-          std::vector<std::string>{"3:1: duplicate key 'status' (first defined on line 1, column 1)",
-                                   "4:11: duplicate key 'c' (first defined on line 4, column 5)"});
+          std::vector<std::string>{"3:1: duplicate key `status` (first defined on line 1, column 1)",
+                                   "4:11: duplicate key `c` (first defined on line 4, column 5)"});
   }
 
   TEST_CASE("a cyclic alias is an error") {
@@ -276,7 +276,7 @@ TEST_SUITE("Parser") {
     CHECK(root.size() == 50000);
     text += "key_123: again\n";
     CHECK(parse_errors(text) ==
-          std::vector<std::string>{"50001:1: duplicate key 'key_123' (first defined on line 124, column 1)"});
+          std::vector<std::string>{"50001:1: duplicate key `key_123` (first defined on line 124, column 1)"});
   }
 }
 

@@ -494,7 +494,7 @@ class TreeBuilder : public YAML::EventHandler {
     const auto [found, inserted] = parent.key_index.try_emplace(key_text, parent.entries.size());
     if (!inserted) {
       const Entry& existing = parent.entries[found->second];
-      m_errors.push_back(error(key.mark(), fmt::format("duplicate key '{}' (first defined on line {}, column {})",
+      m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
                                                        key_text, existing.key_mark.line, existing.key_mark.column)));
       return;
     }
@@ -550,9 +550,25 @@ std::optional<Diagnostic> check_bytes(const std::string& text, const std::string
   return std::nullopt;
 }
 
+// yaml-cpp's messages in words a person editing the file can act on.
 std::string describe_yaml_error(const std::string& message) {
+  static const std::pair<std::string_view, std::string_view> k_plain[] = {
+      {"illegal tab when looking for indentation", "a tab is used for indentation; indent with spaces"},
+      {"end of map not found", "this line's indentation does not line up with the lines above"},
+      {"end of sequence not found", "this line's indentation does not line up with the list above"},
+      {"illegal map value", "a ': ' is not allowed here (put text that contains ': ' in quotes)"},
+      {"illegal block entry", "a '- ' list item is not allowed here (check the indentation)"},
+      {"the referenced anchor is not defined", "this alias refers to an anchor that is not defined"},
+      {"unknown escape character: ", "unknown escape in double-quoted text (write \\\\ for a backslash): \\"},
+      {"invalid unicode: ", "invalid Unicode escape in double-quoted text: code "},
+  };
   if (message.empty()) {
     return "invalid YAML";
+  }
+  for (const auto& [prefix, plain] : k_plain) {
+    if (message.starts_with(prefix)) {
+      return fmt::format("invalid YAML: {}{}", plain, std::string_view(message).substr(prefix.size()));
+    }
   }
   return fmt::format("invalid YAML: {}", message);
 }
