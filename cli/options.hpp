@@ -1,7 +1,9 @@
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -27,6 +29,22 @@ CLI::Validator choice(const std::map<std::string, T>& values) {
       },
       fmt::format("{{{}}}", names));
   return validator;
+}
+
+// A CLI11 check that a word is one of `words`, failing with the same plain words as choice().
+inline CLI::Validator one_of(std::vector<std::string> words) {
+  std::string names;
+  for (const std::string& word : words) {
+    names += names.empty() ? word : ", " + word;
+  }
+  return CLI::Validator(
+      [words, names](std::string& input) -> std::string {
+        if (std::find(words.begin(), words.end(), input) == words.end()) {
+          return fmt::format("must be one of: {}; got `{}`", names, input);
+        }
+        return {};
+      },
+      fmt::format("{{{}}}", names));
 }
 
 }  // namespace wellbeing::cli

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"
@@ -244,7 +245,7 @@ Command register_diff(CLI::App& app, const GlobalOptions& global) {
            options->format = name == "json" ? Format::json : name == "md" ? Format::md : Format::text;
          },
          "Output format: text (default), md, json")
-      ->check(CLI::IsMember({"text", "md", "json"}))
+      ->check(one_of({"text", "md", "json"}))
       ->option_text("FORMAT");
   sub->add_flag("--git-external", options->git_external,
                 "Run as git's external diff driver (diff.<driver>.command): git appends path old-file old-hex "

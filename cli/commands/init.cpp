@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/validator.hpp"
 #include "wellbeing/write/git_setup.hpp"
@@ -111,7 +112,7 @@ Command register_init(CLI::App& app, const GlobalOptions& /*global*/) {
   sub->add_option("--type", options->type,
                   "The kind of provider: home_care, supported_living, residential_care, nursing_care, day_service, "
                   "community_support, mental_health_support, shared_lives or other (default)")
-      ->check(CLI::IsMember({"home_care", "supported_living", "residential_care", "nursing_care", "day_service",
+      ->check(one_of({"home_care", "supported_living", "residential_care", "nursing_care", "day_service",
                              "community_support", "mental_health_support", "shared_lives", "other"}))
       ->option_text("TYPE");
   sub->add_flag("--no-git", options->no_git, "Leave git alone (no repository, no git set-up)");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
@@ -294,7 +295,7 @@ Command register_log(CLI::App& app, const GlobalOptions& global) {
            options->format = name == "json" ? Format::json : name == "md" ? Format::md : Format::text;
          },
          "Output format: text (default), md, json")
-      ->check(CLI::IsMember({"text", "md", "json"}))
+      ->check(one_of({"text", "md", "json"}))
       ->option_text("FORMAT");
   sub->footer(
       "Commits newest first, from HEAD; the record is followed across renames by its person id.\n"

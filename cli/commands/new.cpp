@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/write/templates.hpp"
@@ -94,7 +95,7 @@ Command register_new(CLI::App& app, const GlobalOptions& /*global*/) {
   sub->add_option("--voice", options->voice,
                   "How their views are heard at present: direct (the default: capacity is assumed unless shown "
                   "otherwise), supported, represented, observation or earlier_views")
-      ->check(CLI::IsMember({"direct", "supported", "represented", "observation", "earlier_views"}))
+      ->check(one_of({"direct", "supported", "represented", "observation", "earlier_views"}))
       ->option_text("VOICE");
   sub->add_option("--support-started", options->support_started, "When support began, YYYY-MM-DD")
       ->option_text("DATE");

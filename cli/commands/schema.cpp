@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/schema/embedded.hpp"
 
 namespace wellbeing::cli {
@@ -12,7 +13,7 @@ Command register_schema(CLI::App& app, const GlobalOptions& /*global*/) {
   auto which = std::make_shared<std::string>("record");
   CLI::App* sub = app.add_subcommand("schema", "Print the built-in JSON Schema (draft-07)");
   sub->add_option("name", *which, "Which schema: record (default) or config")
-      ->check(CLI::IsMember({"record", "config"}));
+      ->check(one_of({"record", "config"}));
   return Command{sub, [which] {
                    const std::string_view name =
                        *which == "config" ? schema::k_config_schema : schema::k_record_schema;

@@ -1479,7 +1479,7 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--rows", options->rows,
                   "With --format csv, one row per: people (default), outcomes, actions, "
                   "reviews")
-      ->check(CLI::IsMember({"people", "outcomes", "actions", "reviews"}))
+      ->check(one_of({"people", "outcomes", "actions", "reviews"}))
       ->option_text("ROWS");
   auto* redact = sub->add_flag("--redact", options->redact,
                                "For sharing outside the provider: names replaced by ids, free text left out, counts "
