@@ -315,19 +315,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const auto start = static_cast<std::size_t>(yaml_mark.pos);
     const char quote = m_source[start];
-    if (quote != '"' && quote != '\'') {
+    if ((quote != '"' && quote != '\'') || util::quoted_scalar_end(m_source, start) != std::string_view::npos) {
       return;
-    }
-    for (std::size_t i = start + 1; i < m_source.size(); ++i) {
-      if (quote == '"' && m_source[i] == '\\') {
-        ++i;
-      } else if (m_source[i] == quote) {
-        if (quote == '\'' && i + 1 < m_source.size() && m_source[i + 1] == '\'') {
-          ++i;
-          continue;
-        }
-        return;
-      }
     }
     throw Abort{error(mark, fmt::format("this quoted text is never closed (missing {})", quote))};
   }

@@ -1,4 +1,5 @@
 #include "wellbeing/edit/record_edit.hpp"
+#include "wellbeing/util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -249,22 +250,6 @@ util::Expected<std::size_t, std::string> plain_scalar_end(const SourceText& sour
   return at;
 }
 
-std::size_t quoted_end(std::string_view text, std::size_t start) {
-  const char quote = text[start];
-  for (std::size_t i = start + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // Replaces the value of `entry` (in a mapping whose keys are at `key_column`, flow or block) by `value`.
 util::Expected<TextEdit, std::string> replace_value(const SourceText& source, const Style& style, const Entry& entry,
                                                     const Node& value, std::size_t key_column, bool in_flow) {
@@ -297,7 +282,7 @@ util::Expected<TextEdit, std::string> replace_value(const SourceText& source, co
   if (old.is_scalar() || (old.is_null() && old.mark().line == entry.key_mark.line)) {
     std::size_t end = 0;
     if (first == '"' || first == '\'') {
-      end = quoted_end(text, start);
+      end = util::quoted_scalar_end(text, start);
       if (end == std::string_view::npos) {
         return cannot("its quotes are not closed");
       }

@@ -1,4 +1,5 @@
 #include "wellbeing/merge/merge.hpp"
+#include "wellbeing/util/text.hpp"
 
 #include <fmt/format.h>
 
@@ -114,23 +115,6 @@ struct Span {
   std::size_t end = 0;
 };
 
-// The end of a quoted scalar starting at `at` (just past its closing quote), or npos.
-std::size_t quoted_end(std::string_view text, std::size_t at) {
-  const char quote = text[at];
-  for (std::size_t i = at + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // The end of the flow collection opening at `at` (just past its closing bracket), or npos.
 std::size_t flow_end(std::string_view text, std::size_t at) {
   int depth = 0;
@@ -142,7 +126,7 @@ std::size_t flow_end(std::string_view text, std::size_t at) {
       previous = c;
     }
     if ((c == '"' || c == '\'') && (before == '[' || before == '{' || before == ',' || before == ':')) {
-      const std::size_t end = quoted_end(text, i);
+      const std::size_t end = util::quoted_scalar_end(text, i);
       if (end == std::string_view::npos) {
         return end;
       }
@@ -294,7 +278,7 @@ class Side {
     const std::string_view text = m_text.text();
     std::size_t at = key_offset;
     if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
-      at = quoted_end(text, at);
+      at = util::quoted_scalar_end(text, at);
       if (at == std::string_view::npos) {
         return at;
       }
@@ -316,7 +300,7 @@ class Side {
     }
     const char c = text[at];
     if (c == '"' || c == '\'') {
-      return quoted_end(text, at);
+      return util::quoted_scalar_end(text, at);
     }
     if (c == '[' || c == '{') {
       return flow_end(text, at);
@@ -971,7 +955,7 @@ class Merger {
       const std::size_t id_at = m_theirs.text().offset(id_node->mark()) - their_span->start;
       const std::string_view written = std::string_view(block).substr(id_at);
       const std::size_t length =
-          written.starts_with('"') || written.starts_with('\'') ? quoted_end(written, 0) : theirs.id.size();
+          written.starts_with('"') || written.starts_with('\'') ? util::quoted_scalar_end(written, 0) : theirs.id.size();
       block.replace(id_at, length, *new_id);
     }
     const long delta = static_cast<long>(first.column) - static_cast<long>(b_item.column);

@@ -18,6 +18,10 @@ std::size_t utf8_length(std::string_view text);
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// The end (just past the closing quote) of the YAML quoted scalar whose opening quote is at `start`, or
+// npos when it is never closed. Handles backslash escapes in double quotes and '' in single quotes.
+std::size_t quoted_scalar_end(std::string_view text, std::size_t start);
+
 // Escapes the five characters with meaning in HTML and XML text and attributes: & < > " '.
 std::string escape_markup(std::string_view text);
 
