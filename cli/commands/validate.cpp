@@ -253,20 +253,25 @@ std::string summary_line(const Counts& counts, std::size_t unreadable, bool reco
   if (counts.errors + counts.warnings + counts.infos == 0) {
     return {};
   }
-  const std::size_t files = counts.files + unreadable;
-  const std::size_t failing = counts.invalid + unreadable;
-  std::string line = fmt::format("wellbeing: {} checked, ",
-                                 records ? counted(files, "record", "records") : counted(files, "file", "files"));
-  if (failing == 0) {
-    line += files == 1 ? "valid" : "all valid";
-  } else if (strict) {
-    line += fmt::format("{} passed and {} failed (with --strict, warnings fail too)", files - failing, failing);
-  } else {
-    line += fmt::format("{} valid and {} with errors", files - failing, failing);
+  // Paths that could not be read were not checked: say so apart from the records.
+  const std::size_t files = counts.files;
+  const std::size_t failing = counts.invalid;
+  std::vector<std::string> parts;
+  if (files > 0) {
+    std::string checked =
+        fmt::format("{} checked, ", records ? counted(files, "record", "records") : counted(files, "file", "files"));
+    if (failing == 0) {
+      checked += files == 1 ? "valid" : "all valid";
+    } else if (strict) {
+      checked += fmt::format("{} passed and {} failed (with --strict, warnings fail too)", files - failing, failing);
+    } else {
+      checked += fmt::format("{} valid and {} with errors", files - failing, failing);
+    }
+    parts.push_back(std::move(checked));
   }
   std::vector<std::string> found;
-  if (counts.errors > 0) {
-    found.push_back(counted(counts.errors, "error", "errors") + " to correct");
+  if (counts.errors > unreadable) {
+    found.push_back(counted(counts.errors - unreadable, "error", "errors") + " to correct");
   }
   if (counts.warnings > 0) {
     found.push_back(counted(counts.warnings, "warning", "warnings") + " to look at");
@@ -274,7 +279,13 @@ std::string summary_line(const Counts& counts, std::size_t unreadable, bool reco
   if (counts.infos > 0) {
     found.push_back(counted(counts.infos, "note", "notes"));
   }
-  return fmt::format("{}; {}\n", line, fmt::join(found, ", "));
+  if (unreadable > 0) {
+    found.push_back(counted(unreadable, "path", "paths") + " that could not be read");
+  }
+  if (!found.empty()) {
+    parts.push_back(fmt::format("{}", fmt::join(found, ", ")));
+  }
+  return fmt::format("wellbeing: {}\n", fmt::join(parts, "; "));
 }
 
 // The settings that govern each input file: the nearest wellbeing.yaml (each read once). A settings file
