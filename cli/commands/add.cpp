@@ -14,7 +14,7 @@
 
 #include "command.hpp"
 #include "wellbeing/edit/record_edit.hpp"
-#include "wellbeing/edit/render.hpp"
+#include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/unified_diff.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/schema/embedded.hpp"

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/diff/canonical.hpp"
@@ -43,35 +42,6 @@ std::string_view colour(ChangeKind kind) {
   return k_yellow;
 }
 
-nlohmann::ordered_json to_json(const Node& node) {
-  switch (node.kind()) {
-    case document::Kind::null:
-      return nullptr;
-    case document::Kind::boolean:
-      return node.as_bool();
-    case document::Kind::integer:
-      return node.as_integer();
-    case document::Kind::floating:
-      return std::isfinite(node.as_number()) ? nlohmann::ordered_json(node.as_number()) : nlohmann::ordered_json();
-    case document::Kind::string:
-      return node.as_string();
-    case document::Kind::sequence: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const Node& item : node.items()) {
-        out.push_back(to_json(item));
-      }
-      return out;
-    }
-    case document::Kind::mapping: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::object();
-      for (const auto& entry : node.entries()) {
-        out[entry.key] = to_json(entry.value);
-      }
-      return out;
-    }
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -129,8 +99,8 @@ std::string render_json(const std::vector<Change>& changes) {
     nlohmann::ordered_json item;
     item["path"] = change.path;
     item["kind"] = std::string(to_string(change.kind));
-    item["old"] = change.old_value ? to_json(*change.old_value) : nlohmann::ordered_json();
-    item["new"] = change.new_value ? to_json(*change.new_value) : nlohmann::ordered_json();
+    item["old"] = change.old_value ? document::to_json_value(*change.old_value) : nlohmann::ordered_json();
+    item["new"] = change.new_value ? document::to_json_value(*change.new_value) : nlohmann::ordered_json();
     item["label"] = change.label;
     list.push_back(std::move(item));
   }

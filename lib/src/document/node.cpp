@@ -5,42 +5,13 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace wellbeing::document {
 
 namespace {
 
 const std::string k_empty;
-
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 std::string format_float(double value) {
   if (std::isnan(value)) {
@@ -53,56 +24,6 @@ std::string format_float(double value) {
     return fmt::format("{:.1f}", value);
   }
   return fmt::format("{}", value);
-}
-
-void append_json(std::string& out, const Node& node) {
-  switch (node.kind()) {
-    case Kind::null:
-      out += "null";
-      break;
-    case Kind::boolean:
-      out += node.as_bool() ? "true" : "false";
-      break;
-    case Kind::integer:
-      out += fmt::format("{}", node.as_integer());
-      break;
-    case Kind::floating: {
-      const double value = node.as_number();
-      out += std::isfinite(value) ? format_float(value) : "null";
-      break;
-    }
-    case Kind::string:
-      append_json_string(out, node.as_string());
-      break;
-    case Kind::sequence: {
-      out += '[';
-      bool first = true;
-      for (const Node& item : node.items()) {
-        if (!first) {
-          out += ',';
-        }
-        first = false;
-        append_json(out, item);
-      }
-      out += ']';
-      break;
-    }
-    case Kind::mapping: {
-      out += '{';
-      bool first = true;
-      for (const Entry& entry : node.entries()) {
-        if (!first) {
-          out += ',';
-        }
-        first = false;
-        append_json_string(out, entry.key);
-        out += ':';
-        append_json(out, entry.value);
-      }
-      out += '}';
-      break;
-    }
-  }
 }
 
 }  // namespace
@@ -318,10 +239,39 @@ bool Node::equals(const Node& other) const {
   }
 }
 
+nlohmann::ordered_json to_json_value(const Node& node) {
+  switch (node.kind()) {
+    case Kind::null:
+      return nullptr;
+    case Kind::boolean:
+      return node.as_bool();
+    case Kind::integer:
+      return node.as_integer();
+    case Kind::floating:
+      return std::isfinite(node.as_number()) ? nlohmann::ordered_json(node.as_number()) : nlohmann::ordered_json();
+    case Kind::string:
+      return node.as_string();
+    case Kind::sequence: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const Node& item : node.items()) {
+        out.push_back(to_json_value(item));
+      }
+      return out;
+    }
+    case Kind::mapping: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::object();
+      for (const Entry& entry : node.entries()) {
+        out[entry.key] = to_json_value(entry.value);
+      }
+      return out;
+    }
+  }
+  return nullptr;
+}
+
 std::string Node::to_json() const {
-  std::string out;
-  append_json(out, *this);
-  return out;
+  // Text that is not UTF-8 can only come from code, never from a parsed file; it becomes U+FFFD.
+  return to_json_value(*this).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string escape_pointer_token(std::string_view token) {

@@ -1,4 +1,5 @@
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/document/source.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -207,28 +208,20 @@ struct AnchorInfo {
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& source, const std::string& path, const ParseOptions& options)
-      : m_source(source), m_path(path), m_options(options) {
-    m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < source.size(); ++i) {
-      if (source[i] == '\n') {
-        m_line_starts.push_back(i + 1);
-      }
-    }
-  }
+      : m_source(source), m_text(source), m_path(path), m_options(options) {}
 
   Mark to_mark(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) {
       return {};
     }
-    const auto line = static_cast<std::size_t>(mark.line);
-    if (line >= m_line_starts.size()) {
-      return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+    const auto line = static_cast<std::uint32_t>(mark.line + 1);
+    if (line > m_text.line_count()) {
+      return {line, static_cast<std::uint32_t>(mark.column + 1)};
     }
     // yaml-cpp counts bytes; people count characters.
-    const std::size_t start = m_line_starts[line];
+    const std::size_t start = m_text.line_start(line);
     const std::size_t end = std::min(m_source.size(), start + static_cast<std::size_t>(std::max(0, mark.column)));
-    const std::size_t characters = util::utf8_length(std::string_view(m_source).substr(start, end - start));
-    return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(characters + 1)};
+    return {line, static_cast<std::uint32_t>(util::utf8_length(m_text.text().substr(start, end - start)) + 1)};
   }
 
   Location location(Mark mark) const { return {m_path, mark.line, mark.column}; }
@@ -336,17 +329,15 @@ class TreeBuilder : public YAML::EventHandler {
     const std::size_t line_end = std::min(m_source.find('\n', offset), m_source.size());
     const char quote = offset < m_source.size() ? m_source[offset] : '\0';
     if (quote == '"' || quote == '\'') {
-      const std::size_t closing = m_source.find(quote, offset + 1);
-      offset = closing == std::string::npos ? line_end : closing + 1;
+      const std::size_t closing = util::quoted_scalar_end(m_source, offset);
+      offset = closing == std::string_view::npos ? line_end : closing;
     }
     while (offset < line_end) {
       if (m_source[offset] == ':' &&
           (offset + 1 >= m_source.size() || m_source[offset + 1] == ' ' || m_source[offset + 1] == '\t' ||
            m_source[offset + 1] == '\n' || m_source[offset + 1] == '\r' || m_source[offset + 1] == ',' ||
            m_source[offset + 1] == '}')) {
-        const std::size_t start = m_line_starts[key_mark.line - 1];
-        const std::size_t characters = util::utf8_length(std::string_view(m_source).substr(start, offset + 1 - start));
-        return {key_mark.line, static_cast<std::uint32_t>(characters + 1)};
+        return m_text.mark_at(offset + 1);
       }
       ++offset;
     }
@@ -491,9 +482,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   const std::string& m_source;
+  const SourceText m_text;
   const std::string& m_path;
   const ParseOptions& m_options;
-  std::vector<std::size_t> m_line_starts;
   std::vector<Frame> m_stack;
   std::unordered_map<YAML::anchor_t, AnchorInfo> m_anchors;
   std::string m_pending_anchor_name;
@@ -508,17 +499,8 @@ class TreeBuilder : public YAML::EventHandler {
 // Byte-level checks yaml-cpp does not make: encoding, NUL and control characters.
 std::optional<Diagnostic> check_bytes(const std::string& text, const std::string& path) {
   auto at_offset = [&](std::size_t offset, std::string message) {
-    std::uint32_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    const auto column =
-        static_cast<std::uint32_t>(util::utf8_length(std::string_view(text).substr(line_start, offset - line_start)) + 1);
-    return Diagnostic{Severity::error, "yaml", std::move(message), Location{path, line, column}, {}, {}};
+    const Mark mark = SourceText(text).mark_at(offset);
+    return Diagnostic{Severity::error, "yaml", std::move(message), Location{path, mark.line, mark.column}, {}, {}};
   };
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     return at_offset(0, "the file is UTF-16; save it as UTF-8");

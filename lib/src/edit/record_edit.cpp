@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "wellbeing/edit/render.hpp"
-#include "wellbeing/edit/source.hpp"
+#include "wellbeing/edit/scalar.hpp"
+#include "wellbeing/edit/style.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/schema/embedded.hpp"
 
@@ -19,6 +19,7 @@ namespace wellbeing::edit {
 using document::Entry;
 using document::Mark;
 using document::Node;
+using document::SourceText;
 
 namespace {
 
@@ -271,7 +272,7 @@ util::Expected<TextEdit, std::string> replace_value(const SourceText& source, co
   };
 
   if (old.is_scalar() && (first == '|' || first == '>') && !in_flow) {
-    const std::size_t end = block_end(source, old.mark().line, key_column);
+    const std::size_t end = source.block_end(old.mark().line, key_column);
     if (multiline) {
       std::string rendered = render_entry(entry.key, value, key_column, style);
       rendered = rendered.substr(rendered.find(':') + 2);
@@ -311,7 +312,7 @@ util::Expected<TextEdit, std::string> replace_value(const SourceText& source, co
     return TextEdit{start, end - start, prefix + one_line()};
   }
   if (first == '[' || first == '{') {
-    const std::size_t end = find_flow_end(text, start);
+    const std::size_t end = util::flow_collection_end(text, start);
     if (end == std::string_view::npos) {
       return cannot("its brackets are not closed");
     }
@@ -323,7 +324,7 @@ util::Expected<TextEdit, std::string> replace_value(const SourceText& source, co
   // A block list or mapping under "key:".
   const std::uint32_t key_line = entry.key_mark.line;
   const bool dash_lines = old.is_sequence() && old.mark().column - 1 == key_column;
-  const std::size_t end = block_end(source, key_line, key_column, dash_lines);
+  const std::size_t end = source.block_end(key_line, key_column, dash_lines);
   if (value.is_sequence() || value.is_mapping()) {
     std::string rendered;
     if (value.is_sequence()) {
@@ -548,7 +549,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
   const Entry* area_entry = areas.find_entry(area_id);
   if (!area_entry) {
     if (is_flow(source, areas)) {
-      const std::size_t end = find_flow_end(text, source.offset(areas.mark()));
+      const std::size_t end = util::flow_collection_end(text, source.offset(areas.mark()));
       if (end == std::string_view::npos) {
         return Fail{"the `areas` mapping is never closed"};
       }
@@ -557,7 +558,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
     } else {
       const std::size_t column = areas.entries().empty() ? areas_entry->key_mark.column - 1 + style.indent
                                                          : areas.entries().front().key_mark.column - 1;
-      const std::size_t end = block_end(source, areas_entry->key_mark.line, areas_entry->key_mark.column - 1);
+      const std::size_t end = source.block_end(areas_entry->key_mark.line, areas_entry->key_mark.column - 1);
       builder.insert(end, render_entry(area_id, fields, column, style));
     }
   } else {
@@ -586,7 +587,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
     if (!missing.empty()) {
       const Node extra = Node::make_mapping(missing);
       if (flow) {
-        const std::size_t end = find_flow_end(text, source.offset(area.mark()));
+        const std::size_t end = util::flow_collection_end(text, source.offset(area.mark()));
         if (end == std::string_view::npos) {
           return Fail{fmt::format("the area `{}` is never closed", area_id)};
         }
@@ -597,7 +598,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
         }
         builder.insert(before_closer(text, end - 1), added);
       } else {
-        const std::size_t end = block_end(source, area_entry->key_mark.line, area_entry->key_mark.column - 1);
+        const std::size_t end = source.block_end(area_entry->key_mark.line, area_entry->key_mark.column - 1);
         builder.insert(end, render_block_mapping(extra, column, style));
       }
     }
@@ -689,7 +690,7 @@ util::Expected<Change, std::string> add_to_record(std::string_view text, const d
     const Node& list = list_entry->value;
     index = info.date_ordered ? dated_index(list, info.date_key, date_of(item, info.date_key)) : list.size();
     if (is_flow(source, list)) {
-      const std::size_t end = find_flow_end(text, source.offset(list.mark()));
+      const std::size_t end = util::flow_collection_end(text, source.offset(list.mark()));
       if (end == std::string_view::npos) {
         return Fail{fmt::format("the list `{}` on line {} is never closed", list_key, list_entry->key_mark.line)};
       }
@@ -703,11 +704,11 @@ util::Expected<Change, std::string> add_to_record(std::string_view text, const d
       const std::size_t dash = list.mark().column - 1;
       const Node& neighbour = list.items()[index == list.size() ? index - 1 : index];
       const bool flow_items = is_flow(source, neighbour) &&
-                              source.line_of(find_flow_end(text, source.offset(neighbour.mark())) - 1) ==
+                              source.line_of(util::flow_collection_end(text, source.offset(neighbour.mark())) - 1) ==
                                   neighbour.mark().line;
       const std::string rendered = render_sequence_item(item, dash, style, flow_items);
       if (index == list.size()) {
-        builder.insert(block_end(source, dash_line(source, neighbour, dash), dash), rendered);
+        builder.insert(source.block_end(dash_line(source, neighbour, dash), dash), rendered);
       } else {
         builder.insert(with_leading_comments(source, dash_line(source, neighbour, dash), list_entry->key_mark.line),
                        rendered);
@@ -728,7 +729,7 @@ util::Expected<Change, std::string> add_to_record(std::string_view text, const d
   } else {
     const Node new_list = Node::make_sequence({item});
     if (is_flow(source, *parent)) {
-      const std::size_t end = find_flow_end(text, source.offset(parent->mark()));
+      const std::size_t end = util::flow_collection_end(text, source.offset(parent->mark()));
       if (end == std::string_view::npos) {
         return Fail{"the mapping to add to is never closed"};
       }
@@ -762,7 +763,7 @@ util::Expected<Change, std::string> add_to_record(std::string_view text, const d
       }
     } else {
       const std::size_t column = parent->mark().column - 1;
-      const std::size_t end = block_end(source, dash_line(source, *parent, outcome_dash), outcome_dash);
+      const std::size_t end = source.block_end(dash_line(source, *parent, outcome_dash), outcome_dash);
       builder.insert(end, render_entry(list_key, new_list, column, style));
     }
   }

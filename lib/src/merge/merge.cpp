@@ -11,140 +11,22 @@
 
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/document/source.hpp"
 #include "wellbeing/history/repository.hpp"
 
 namespace wellbeing::merge {
 
 using document::Node;
+using document::SourceText;
 
 namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-// A side's text with its line table, turning the parser's marks into byte offsets.
-class Text {
- public:
-  explicit Text(std::string_view text) : m_text(text) {
-    m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        m_starts.push_back(i + 1);
-      }
-    }
-    const std::size_t first_break = text.find('\n');
-    m_newline =
-        first_break != std::string_view::npos && first_break > 0 && text[first_break - 1] == '\r' ? "\r\n" : "\n";
-  }
-
-  std::string_view text() const { return m_text; }
-  const std::string& newline() const { return m_newline; }
-  std::uint32_t lines() const { return static_cast<std::uint32_t>(m_starts.size()); }
-
-  std::size_t line_start(std::uint32_t line) const {
-    return line >= 1 && line <= lines() ? m_starts[line - 1] : m_text.size();
-  }
-  // The offset of the line's ending ("\r\n" or "\n"), or the text's end.
-  std::size_t line_end(std::uint32_t line) const {
-    std::size_t end = line < lines() ? m_starts[line] - 1 : m_text.size();
-    if (end > line_start(line) && end <= m_text.size() && end > 0 && end < m_text.size() + 1 &&
-        end - 1 < m_text.size() && m_text[end - 1] == '\r' && line < lines()) {
-      --end;
-    }
-    return end;
-  }
-  std::size_t next_line_start(std::uint32_t line) const { return line < lines() ? m_starts[line] : m_text.size(); }
-  std::uint32_t line_of(std::size_t offset) const {
-    const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
-    return static_cast<std::uint32_t>(it - m_starts.begin());
-  }
-  std::string_view line(std::uint32_t line) const {
-    return m_text.substr(line_start(line), line_end(line) - line_start(line));
-  }
-  std::size_t indent(std::uint32_t n) const {
-    const std::string_view l = line(n);
-    const std::size_t first = l.find_first_not_of(' ');
-    return first == std::string_view::npos ? l.size() : first;
-  }
-  bool blank(std::uint32_t n) const { return line(n).find_first_not_of(" \t\r") == std::string_view::npos; }
-  bool comment(std::uint32_t n) const {
-    const std::string_view l = line(n);
-    const std::size_t first = l.find_first_not_of(" \t");
-    return first != std::string_view::npos && l[first] == '#';
-  }
-
-  // A mark (1-based line, column in characters) as a byte offset.
-  std::size_t offset(document::Mark mark) const {
-    std::size_t at = line_start(mark.line);
-    for (std::uint32_t column = 1; column < mark.column && at < m_text.size() && m_text[at] != '\n'; ++column) {
-      const auto lead = static_cast<unsigned char>(m_text[at]);
-      at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    }
-    return std::min(at, m_text.size());
-  }
-
-  // The last line of the block that follows line `first`: later lines indented more than `column`
-  // (and, with `dashes`, "- " lines at exactly `column`), comments within it included, trailing blank
-  // lines not. Returns `first` when nothing follows.
-  std::uint32_t block_last_line(std::uint32_t first, std::size_t column, bool dashes) const {
-    std::uint32_t last = first;
-    for (std::uint32_t n = first + 1; n <= lines(); ++n) {
-      if (blank(n)) {
-        continue;
-      }
-      const std::size_t in = indent(n);
-      const std::string_view l = line(n);
-      const bool dash_line =
-          dashes && in == column && l.size() > in && l[in] == '-' && (l.size() == in + 1 || l[in + 1] == ' ');
-      if (in > column || dash_line) {
-        last = n;
-        continue;
-      }
-      break;
-    }
-    return last;
-  }
-
- private:
-  std::string_view m_text;
-  std::vector<std::size_t> m_starts;
-  std::string m_newline;
-};
-
 struct Span {
   std::size_t start = 0;
   std::size_t end = 0;
 };
-
-// The end of the flow collection opening at `at` (just past its closing bracket), or npos.
-std::size_t flow_end(std::string_view text, std::size_t at) {
-  int depth = 0;
-  char previous = '[';  // the last character that is not a space: a quote opens text only after one of [{,:
-  for (std::size_t i = at; i < text.size(); ++i) {
-    const char c = text[i];
-    const char before = previous;
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-      previous = c;
-    }
-    if ((c == '"' || c == '\'') && (before == '[' || before == '{' || before == ',' || before == ':')) {
-      const std::size_t end = util::quoted_scalar_end(text, i);
-      if (end == std::string_view::npos) {
-        return end;
-      }
-      i = end - 1;
-    } else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
-      while (i < text.size() && text[i] != '\n') {
-        ++i;
-      }
-    } else if (c == '[' || c == '{') {
-      ++depth;
-    } else if (c == ']' || c == '}') {
-      if (--depth == 0) {
-        return i + 1;
-      }
-    }
-  }
-  return std::string_view::npos;
-}
 
 // Where a node sits in its side's text.
 struct Place {
@@ -167,7 +49,7 @@ struct Edit {
 
 class Unmergeable : public std::exception {};
 
-bool is_block_collection(const Text& text, const Node& node) {
+bool is_block_collection(const SourceText& text, const Node& node) {
   if (!node.is_mapping() && !node.is_sequence()) {
     return false;
   }
@@ -175,14 +57,14 @@ bool is_block_collection(const Text& text, const Node& node) {
   return at >= text.text().size() || (text.text()[at] != '[' && text.text()[at] != '{');
 }
 
-bool is_flow_collection(const Text& text, const Node& node) {
+bool is_flow_collection(const SourceText& text, const Node& node) {
   return (node.is_mapping() || node.is_sequence()) && !is_block_collection(text, node);
 }
 
 class Side {
  public:
   Side(std::string_view text, Node root) : m_text(text), m_root(std::move(root)) {}
-  const Text& text() const { return m_text; }
+  const SourceText& text() const { return m_text; }
   const Node& root() const { return m_root; }
 
   Place root_place() const {
@@ -303,7 +185,7 @@ class Side {
       return util::quoted_scalar_end(text, at);
     }
     if (c == '[' || c == '{') {
-      return flow_end(text, at);
+      return util::flow_collection_end(text, at);
     }
     const std::uint32_t line = m_text.line_of(at);
     const std::size_t parent_column = place.line ? place.column : 0;
@@ -332,14 +214,14 @@ class Side {
     }
     if (!place.flow) {
       const std::uint32_t last = m_text.block_last_line(line, parent_column, false);
-      if (last > line && !m_text.comment(last)) {
+      if (last > line && !m_text.is_comment(last)) {
         end = m_text.line_end(last);
       }
     }
     return end;
   }
 
-  Text m_text;
+  SourceText m_text;
   Node m_root;
 };
 
@@ -605,7 +487,7 @@ class Merger {
       if (const document::Entry* mine = an.find_entry(it->key)) {
         const Place place = m_ours.entry_place(a_map, *mine);
         const bool dashes = mine->value.is_sequence() && is_block_collection(m_ours.text(), mine->value);
-        return m_ours.text().next_line_start(m_ours.text().block_last_line(place.line, place.column, dashes));
+        return m_ours.text().block_end(place.line, place.column, dashes);
       }
     }
     for (auto it = here + 1; it < b_entries.end(); ++it) {
@@ -1063,7 +945,7 @@ class Merger {
 
 // Applies the edits to ours' text. Conflicts grow to whole lines (with any edit that shares them) and
 // become marker blocks: ours' lines (with the clean edits) against theirs' (with every edit).
-std::string apply_edits(const Text& ours, std::vector<Edit> edits) {
+std::string apply_edits(const SourceText& ours, std::vector<Edit> edits) {
   // By position; at one position, insertions before the replacement that starts there, and a replacement
   // before the smaller ones inside it.
   std::stable_sort(edits.begin(), edits.end(), [](const Edit& x, const Edit& y) {

@@ -94,6 +94,66 @@ std::size_t quoted_scalar_end(std::string_view text, std::size_t start) {
   return std::string_view::npos;
 }
 
+std::size_t flow_collection_end(std::string_view text, std::size_t open) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::size_t depth = 0;
+  // Whether the next character that is not a space starts a scalar, and whether the last token was a
+  // quoted scalar or a closed collection (after which ':' is a value indicator even without a space).
+  bool scalar_start = true;
+  bool after_json_like = false;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_space(c)) {
+      continue;
+    }
+    if (c == '#' && (i == 0 || is_space(text[i - 1]))) {
+      const std::size_t newline = text.find('\n', i);
+      if (newline == std::string_view::npos) {
+        return std::string_view::npos;
+      }
+      i = newline;
+      continue;
+    }
+    const bool json_like = after_json_like;
+    after_json_like = false;
+    if (c == '[' || c == '{') {
+      ++depth;
+      scalar_start = true;
+    } else if (c == ']' || c == '}') {
+      if (depth == 0) {
+        return std::string_view::npos;
+      }
+      if (--depth == 0) {
+        return i + 1;
+      }
+      scalar_start = false;
+      after_json_like = true;
+    } else if (c == ',') {
+      scalar_start = true;
+    } else if ((c == '"' || c == '\'') && scalar_start) {
+      const std::size_t end = quoted_scalar_end(text, i);
+      if (end == std::string_view::npos) {
+        return end;
+      }
+      i = end - 1;
+      scalar_start = false;
+      after_json_like = true;
+    } else if (c == ':' && (json_like || i + 1 == text.size() || is_space(text[i + 1]) ||
+                            std::string_view(",[]{}").find(text[i + 1]) != std::string_view::npos)) {
+      scalar_start = true;  // a value follows
+    } else if (scalar_start && ((c == '?' && i + 1 < text.size() && is_space(text[i + 1])) || c == '!' || c == '&')) {
+      // An explicit key's '?', a tag or an anchor: the scalar, perhaps quoted, comes after it.
+      while (i + 1 < text.size() && !is_space(text[i + 1]) &&
+             std::string_view(",[]{}").find(text[i + 1]) == std::string_view::npos) {
+        ++i;
+      }
+    } else {
+      scalar_start = false;  // inside plain text, where quotes are characters like any other
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

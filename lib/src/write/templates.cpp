@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "wellbeing/edit/render.hpp"
+#include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/records/record.hpp"
 
 namespace wellbeing::write {

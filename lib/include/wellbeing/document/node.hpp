@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace wellbeing::document {
 
 // Where a value starts in its source file: 1-based line and column (columns count characters, not
@@ -97,6 +99,9 @@ struct Entry {
   Mark key_mark;
   Node value;
 };
+
+// The node as a JSON value (non-finite numbers become null), for every JSON the library writes.
+nlohmann::ordered_json to_json_value(const Node& node);
 
 // Escapes a JSON pointer token ("a/b" -> "a~1b", "m~n" -> "m~0n").
 std::string escape_pointer_token(std::string_view token);

@@ -22,6 +22,12 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // npos when it is never closed. Handles backslash escapes in double quotes and '' in single quotes.
 std::size_t quoted_scalar_end(std::string_view text, std::size_t start);
 
+// The end (just past the closing bracket) of the YAML flow collection ('[' or '{') at `open`, nested
+// collections included, or npos when it is never closed. A quote starts a quoted scalar only where a
+// scalar starts (after [ { , or a ': ', spaces between); inside plain text (won't) it is a character.
+// Comments (a '#' after a space or at a line's start) are skipped.
+std::size_t flow_collection_end(std::string_view text, std::size_t open);
+
 // Escapes the five characters with meaning in HTML and XML text and attributes: & < > " '.
 std::string escape_markup(std::string_view text);
 

@@ -5,8 +5,8 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/edit/render.hpp"
-#include "wellbeing/edit/source.hpp"
+#include "wellbeing/edit/scalar.hpp"
+#include "wellbeing/edit/style.hpp"
 #include "wellbeing/edit/unified_diff.hpp"
 
 using namespace wellbeing;
@@ -27,7 +27,7 @@ const std::vector<std::string> k_tricky{
 
 }  // namespace
 
-TEST_SUITE("edit::render") {
+TEST_SUITE("edit::scalar") {
   TEST_CASE("needs_quotes: what YAML would type or misread is quoted, plain words are not") {
     for (const char* typed : {"yes", "no", "null", "~", "true", "1.0", "42", "-7", "0x1F", "1e5", ".inf", "1_000",
                               "1:30", ""}) {
@@ -94,7 +94,7 @@ TEST_SUITE("edit::detect_style") {
     auto check = [](const std::string& text) {
       auto parsed = document::parse(text, "t.yaml");
       REQUIRE(parsed.has_value());
-      return edit::detect_style(edit::SourceText(text), parsed->root);
+      return edit::detect_style(document::SourceText(text), parsed->root);
     };
     const auto two = check("a:\n  b: 1\nc:\n  - x: 1\n    y: 2\n");
     CHECK(two.newline == "\n");
@@ -110,20 +110,6 @@ TEST_SUITE("edit::detect_style") {
     CHECK_FALSE(four.final_newline);
     CHECK(check("a: 1\n\nb: 2\n").blank_between_sections);
     CHECK_FALSE(check("a: 1\nb: 2\nc: 3\n").blank_between_sections);
-  }
-
-  TEST_CASE("marks become byte offsets, counting characters and skipping a byte order mark") {
-    const std::string text = "\xEF\xBB\xBF" "a: caf\xC3\xA9 x\n";
-    const edit::SourceText source(text);
-    CHECK(source.offset({1, 1}) == 3);
-    CHECK(source.offset({1, 9}) == 3 + 9);  // "a: café " is 8 characters, 9 bytes
-    CHECK(source.line(1) == "a: caf\xC3\xA9 x");  // the line starts after the byte order mark
-  }
-
-  TEST_CASE("find_flow_end skips quotes and comments") {
-    CHECK(edit::find_flow_end("[a, \"]\", 'it''s ]', {b: [c]}] tail", 0) == 29);
-    CHECK(edit::find_flow_end("[a, # ]\n b]", 0) == 11);
-    CHECK(edit::find_flow_end("[a, b", 0) == std::string_view::npos);
   }
 }
 

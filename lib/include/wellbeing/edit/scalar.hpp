@@ -5,9 +5,12 @@
 #include <string_view>
 
 #include "wellbeing/document/node.hpp"
-#include "wellbeing/edit/source.hpp"
+#include "wellbeing/edit/style.hpp"
 
 namespace wellbeing::edit {
+
+// How new values are written as YAML text: when a scalar needs quotes, and the flow and block forms of
+// new entries, all in the file's style and all reading back as the same values.
 
 // Where a scalar is written: in block context (after "key: " or "- ") or inside [ ] or { }.
 enum class Context { block, flow };

@@ -1,4 +1,4 @@
-#include "wellbeing/edit/render.hpp"
+#include "wellbeing/edit/scalar.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,0 +1,114 @@
+#include "wellbeing/document/source.hpp"
+
+#include <algorithm>
+
+#include "wellbeing/util/text.hpp"
+
+namespace wellbeing::document {
+
+SourceText::SourceText(std::string_view text) : m_text(text) {
+  if (m_text.starts_with("\xEF\xBB\xBF")) {
+    m_bom = 3;
+  }
+  m_line_starts.push_back(m_bom);
+  for (std::size_t i = m_bom; i < m_text.size(); ++i) {
+    if (m_text[i] == '\n') {
+      m_line_starts.push_back(i + 1);
+    }
+  }
+  const std::size_t first_break = m_text.find('\n');
+  if (first_break != std::string_view::npos && first_break > m_bom && m_text[first_break - 1] == '\r') {
+    m_newline = "\r\n";
+  }
+}
+
+std::size_t SourceText::offset(Mark mark) const {
+  if (mark.line == 0) {
+    return m_bom;
+  }
+  if (mark.line > m_line_starts.size()) {
+    return m_text.size();
+  }
+  std::size_t at = m_line_starts[mark.line - 1];
+  const std::size_t end = line_end(mark.line);
+  // Columns count characters: step over whole UTF-8 sequences.
+  for (std::uint32_t column = 1; column < mark.column && at < end; ++column) {
+    ++at;
+    while (at < end && (static_cast<unsigned char>(m_text[at]) & 0xC0) == 0x80) {
+      ++at;
+    }
+  }
+  return at;
+}
+
+Mark SourceText::mark_at(std::size_t offset) const {
+  offset = std::clamp(offset, m_bom, m_text.size());
+  const std::uint32_t line = line_of(offset);
+  const std::size_t start = line_start(line);
+  return {line, static_cast<std::uint32_t>(util::utf8_length(m_text.substr(start, offset - start)) + 1)};
+}
+
+std::uint32_t SourceText::line_of(std::size_t offset) const {
+  const auto found = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  return static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(1, found - m_line_starts.begin()));
+}
+
+std::size_t SourceText::line_start(std::uint32_t line) const {
+  return line >= 1 && line <= m_line_starts.size() ? m_line_starts[line - 1] : m_text.size();
+}
+
+std::size_t SourceText::next_line_start(std::uint32_t line) const {
+  return line < m_line_starts.size() ? m_line_starts[line] : m_text.size();
+}
+
+std::size_t SourceText::line_end(std::uint32_t line) const {
+  std::size_t end = next_line_start(line);
+  if (end > line_start(line) && m_text[end - 1] == '\n') {
+    --end;
+    if (end > line_start(line) && m_text[end - 1] == '\r') {
+      --end;
+    }
+  }
+  return end;
+}
+
+std::string_view SourceText::line(std::uint32_t line) const {
+  const std::size_t start = line_start(line);
+  return m_text.substr(start, line_end(line) - start);
+}
+
+std::size_t SourceText::indent(std::uint32_t line_number) const {
+  const std::string_view text = line(line_number);
+  const std::size_t first = text.find_first_not_of(' ');
+  return first == std::string_view::npos ? text.size() : first;
+}
+
+bool SourceText::is_blank(std::uint32_t line_number) const {
+  return line(line_number).find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+bool SourceText::is_comment(std::uint32_t line_number) const {
+  const std::string_view text = line(line_number);
+  const std::size_t first = text.find_first_not_of(" \t");
+  return first != std::string_view::npos && text[first] == '#';
+}
+
+std::uint32_t SourceText::block_last_line(std::uint32_t first, std::size_t column, bool dash_lines) const {
+  std::uint32_t last = first;
+  for (std::uint32_t line_number = first + 1; line_number <= line_count(); ++line_number) {
+    if (is_blank(line_number)) {
+      continue;
+    }
+    const std::size_t spaces = indent(line_number);
+    const std::string_view text = line(line_number);
+    const bool dash = dash_lines && spaces == column && text.size() > spaces && text[spaces] == '-' &&
+                      (text.size() == spaces + 1 || text[spaces + 1] == ' ');
+    if (spaces <= column && !dash) {
+      break;
+    }
+    last = line_number;
+  }
+  return last;
+}
+
+}  // namespace wellbeing::document
