@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "wellbeing/summary/csv.hpp"
+#include "wellbeing/summary/render.hpp"
 
 using wellbeing::summary::csv_field;
 using wellbeing::summary::csv_record;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/summary/rows.hpp"
+#include "wellbeing/summary/render.hpp"
 
 using namespace wellbeing;
 using summary::RowKind;

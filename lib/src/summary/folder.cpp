@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "wellbeing/records/check.hpp"
+#include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/validation/batch.hpp"
 
@@ -26,6 +29,33 @@ bool contains(const std::vector<std::string>& values, std::string_view value) {
 }
 
 }  // namespace
+
+util::Expected<std::vector<std::string>, std::string> collect_files(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::set<fs::path> seen;
+  for (const std::string& path : paths) {
+    const validation::Inputs inputs = validation::collect_inputs({path});
+    if (!inputs.problems.empty()) {
+      const Diagnostic& d = inputs.problems.front();
+      return util::unexpected(fmt::format("{}: {}", d.location.file, d.message));
+    }
+    std::error_code ec;
+    const bool folder = fs::is_directory(path, ec);
+    for (const std::string& file : inputs.files) {
+      // A folder's settings file is not a record; named on its own it is read as one (and found invalid).
+      if (folder && fs::path(file).filename() == records::k_config_file_name) {
+        continue;
+      }
+      std::error_code canonical_ec;
+      const fs::path key = file == "-" ? fs::path("-") : fs::weakly_canonical(file, canonical_ec);
+      if (seen.insert(canonical_ec ? fs::path(file) : key).second) {
+        out.push_back(file);
+      }
+    }
+  }
+  return out;
+}
 
 std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& files, const Options& options,
                                             unsigned jobs) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "wellbeing/records/record.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::summary {
@@ -21,6 +22,20 @@ bool chosen(const std::vector<std::string>& choices, std::string_view value) {
 }
 
 bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+template <typename Range>
+std::string comma_list(const Range& values) {
+  std::string out;
+  for (std::string_view value : values) {
+    out += out.empty() ? "" : ", ";
+    out += value;
+  }
+  return out;
+}
+
+std::string did_you_mean(const std::string& best) {
+  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
 
 }  // namespace
 
@@ -40,6 +55,40 @@ Redaction Redaction::keeping(const std::vector<std::string>& keep) {
     redaction.safeguarding |= item == "safeguarding";
   }
   return redaction;
+}
+
+util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vector<std::string>& given) {
+  std::vector<std::string> ids;
+  for (const std::string& text : given) {
+    const records::AreaInfo* area = records::find_area(text);
+    if (!area) {
+      std::vector<std::string_view> names;
+      for (const records::AreaInfo& info : records::k_areas) {
+        names.push_back(info.id);
+      }
+      return util::unexpected(fmt::format("unknown area '{}'{}; the areas are {} (or the letters a to i)", text,
+                                          did_you_mean(util::closest_match(text, names)), comma_list(names)));
+    }
+    if (std::find(ids.begin(), ids.end(), area->id) == ids.end()) {
+      ids.emplace_back(area->id);
+    }
+  }
+  return ids;
+}
+
+util::Expected<std::vector<std::string>, std::string> parse_statuses(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const std::string& text : given) {
+    if (!status_index(text)) {
+      return util::unexpected(fmt::format("unknown outcome status '{}'{}; the statuses are {}", text,
+                                          did_you_mean(util::closest_match(text, k_outcome_statuses)),
+                                          comma_list(k_outcome_statuses)));
+    }
+    if (std::find(out.begin(), out.end(), text) == out.end()) {
+      out.push_back(text);
+    }
+  }
+  return out;
 }
 
 bool Filter::wants_area(std::string_view area) const { return chosen(areas, area); }

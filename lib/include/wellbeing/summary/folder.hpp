@@ -10,6 +10,7 @@
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/summary/options.hpp"
 #include "wellbeing/summary/person.hpp"
+#include "wellbeing/util/expected.hpp"
 
 namespace wellbeing::summary {
 
@@ -22,6 +23,11 @@ struct SummarisedFile {
   Diagnostics diagnostics;                    // check_record's findings (or the parse errors), sorted
   std::optional<PersonSummary> person;        // set only for a valid record (no error-level finding)
 };
+
+// The record files `paths` name, each once (a file named twice, or inside a folder also named, would count
+// twice): files as given, folders walked as validation::collect_inputs walks them, without a folder's
+// settings file; "-" is standard input. Fails with "PATH: MESSAGE" for the first path that cannot be listed.
+util::Expected<std::vector<std::string>, std::string> collect_files(const std::vector<std::string>& paths);
 
 // Reads, parses, checks (records::check_record, with options.config and options.as_of) and summarises
 // `files` on up to `jobs` threads (0: one per core); "-" is standard input. A file with any error-level

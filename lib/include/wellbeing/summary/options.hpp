@@ -9,6 +9,7 @@
 
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
+#include "wellbeing/util/expected.hpp"
 
 namespace wellbeing::summary {
 
@@ -53,6 +54,13 @@ struct Filter {
   // Whether an outcome with this status naming these areas is counted.
   bool wants_outcome(std::string_view status, const std::vector<std::string>& areas) const;
 };
+
+// The area ids `given` names (ids such as "health", or the letters a to i), each once, in the order given;
+// or, for the first unknown one, "unknown area 'x' (did you mean 'y'?); the areas are …".
+util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vector<std::string>& given);
+
+// The outcome statuses `given` names, each once; or "unknown outcome status 'x' …; the statuses are …".
+util::Expected<std::vector<std::string>, std::string> parse_statuses(const std::vector<std::string>& given);
 
 // A span of days, both ends included.
 struct Period {

@@ -1,21 +1,12 @@
-#include "wellbeing/summary/rows.hpp"
-
+// The summary as CSV: flat rows, every field guarded against spreadsheet formulas.
 #include <algorithm>
+
+#include "render_words.hpp"
+#include "wellbeing/summary/render.hpp"
 
 namespace wellbeing::summary {
 
 namespace {
-
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) {
-    if (!out.empty()) {
-      out += ' ';
-    }
-    out += value;
-  }
-  return out;
-}
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
@@ -85,9 +76,9 @@ Rows outcome_rows(std::span<const PersonSummary> people) {
                                       [](const ActionSummary& a) { return a.done.has_value(); });
       const auto overdue = std::count_if(outcome.actions.begin(), outcome.actions.end(),
                                          [](const ActionSummary& a) { return a.overdue; });
-      table.rows.push_back({person.id, outcome.id, outcome.kind, outcome.status, join(outcome.areas), outcome.said,
+      table.rows.push_back({person.id, outcome.id, outcome.kind, outcome.status, detail::join(outcome.areas, " "), outcome.said,
                             show_date(outcome.opened, person.redaction), show_date(outcome.met_on, person.redaction),
-                            join(outcome.actors), number(outcome.actions.size()),
+                            detail::join(outcome.actors, " "), number(outcome.actions.size()),
                             number(static_cast<std::size_t>(done)), number(static_cast<std::size_t>(overdue)),
                             yes_no(outcome.service_can_meet), outcome.review_request});
     }
@@ -158,6 +149,49 @@ Rows make_rows(std::span<const PersonSummary> people, RowKind kind) {
       return review_rows(people);
   }
   return {};
+}
+
+std::string csv_field(std::string_view value) {
+  // OWASP's list of formula triggers, and a line feed too: some spreadsheets skip leading line breaks.
+  const bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                                          value[0] == '\t' || value[0] == '\r' || value[0] == '\n');
+  const bool quote = formula || value.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote) {
+    return std::string(value);
+  }
+  std::string out = "\"";
+  if (formula) {
+    out += '\'';
+  }
+  for (char c : value) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string csv_record(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) {
+      out += ',';
+    }
+    out += csv_field(fields[i]);
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string render_csv(std::span<const PersonSummary> people, RowKind kind) {
+  const Rows rows = make_rows(people, kind);
+  std::string out = csv_record(rows.header);
+  for (const auto& row : rows.rows) {
+    out += csv_record(row);
+  }
+  return out;
 }
 
 }  // namespace wellbeing::summary
