@@ -7,18 +7,14 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
 
 namespace {
 
-constexpr std::string_view k_reset = "\x1b[0m";
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_red = "\x1b[1;31m";
-constexpr std::string_view k_yellow = "\x1b[1;33m";
-constexpr std::string_view k_cyan = "\x1b[1;36m";
-constexpr std::string_view k_green = "\x1b[1;32m";
+namespace style = util::style;
 
 bool env_set(const char* name) {
   const char* value = std::getenv(name);
@@ -28,13 +24,13 @@ bool env_set(const char* name) {
 std::string_view severity_color(Severity severity) {
   switch (severity) {
     case Severity::error:
-      return k_red;
+      return style::k_bold_red;
     case Severity::warning:
-      return k_yellow;
+      return style::k_bold_yellow;
     case Severity::info:
-      return k_cyan;
+      return style::k_bold_cyan;
   }
-  return k_red;
+  return style::k_bold_red;
 }
 
 }  // namespace
@@ -54,14 +50,12 @@ bool use_color(ColorChoice choice, std::FILE* stream) {
 }
 
 std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color) {
-  auto paint = [color](std::string_view code, std::string_view text) {
-    return color ? fmt::format("{}{}{}", code, text, k_reset) : std::string(text);
-  };
+  auto paint = [color](std::string_view code, std::string_view text) { return style::paint(code, text, color); };
   std::string where = diagnostic.location.file;
   if (diagnostic.location.line > 0) {
     where += fmt::format(":{}:{}", diagnostic.location.line, diagnostic.location.column);
   }
-  std::string out = fmt::format("{}: {}: {} [{}]\n", paint(k_bold, where),
+  std::string out = fmt::format("{}: {}: {} [{}]\n", paint(style::k_bold, where),
                                 paint(severity_color(diagnostic.severity), to_string(diagnostic.severity)),
                                 diagnostic.message, diagnostic.rule);
   if (diagnostic.location.line == 0 || source.empty()) {
@@ -85,7 +79,7 @@ std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_vie
   for (; column < diagnostic.location.column; ++column) {
     out += ' ';
   }
-  out += paint(k_green, "^");
+  out += paint(style::k_bold_green, "^");
   out += '\n';
   return out;
 }

@@ -12,6 +12,7 @@
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/util/date.hpp"
+#include "wellbeing/util/style.hpp"
 
 namespace wellbeing::cli {
 
@@ -87,8 +88,7 @@ std::string render_text(const std::vector<Entry>& entries, bool color) {
     if (!out.empty()) {
       out += '\n';
     }
-    out += color ? fmt::format("\x1b[33mcommit {}\x1b[0m\n", v.commit.short_id)
-                 : fmt::format("commit {}\n", v.commit.short_id);
+    out += util::style::paint(util::style::k_yellow, "commit " + v.commit.short_id, color) + "\n";
     out += fmt::format("Author: {} <{}>\nDate:   {}\nFile:   {}\n", v.commit.author.name, v.commit.author.email,
                        history::format_time(v.commit.author), v.path);
     if (v.old_path && *v.old_path != v.path) {
@@ -202,7 +202,7 @@ int run_blame(const Options& options, const history::Repository& repository, con
   if (blame.version) {
     const history::CommitInfo& c = blame.version->commit;
     const std::string what = !blame.value ? "removed" : !blame.previous ? "set" : "changed";
-    const std::string commit = color ? fmt::format("\x1b[33m{}\x1b[0m", c.short_id) : c.short_id;
+    const std::string commit = util::style::paint(util::style::k_yellow, c.short_id, color);
     if (options.format == Format::md) {
       out = fmt::format("- **{}**: {}. {} by {} on {}, commit `{}`: {}\n", diff::markdown_escape(options.blame),
                         diff::markdown_escape(blame.value ? brief(blame.value) : "not in the record now"),

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/diff/canonical.hpp"
+#include "wellbeing/util/style.hpp"
 
 namespace wellbeing::diff {
 
@@ -12,11 +13,7 @@ using document::Node;
 
 namespace {
 
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_green = "\x1b[32m";
-constexpr std::string_view k_red = "\x1b[31m";
-constexpr std::string_view k_yellow = "\x1b[33m";
-constexpr std::string_view k_reset = "\x1b[0m";
+namespace ansi = util::style;
 
 char marker(ChangeKind kind) {
   switch (kind) {
@@ -33,13 +30,13 @@ char marker(ChangeKind kind) {
 std::string_view colour(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::added:
-      return k_green;
+      return ansi::k_green;
     case ChangeKind::removed:
-      return k_red;
+      return ansi::k_red;
     case ChangeKind::changed:
-      return k_yellow;
+      return ansi::k_yellow;
   }
-  return k_yellow;
+  return ansi::k_yellow;
 }
 
 
@@ -51,12 +48,10 @@ std::string render_text(const std::vector<Change>& changes, const TextStyle& sty
   for (const Change& change : changes) {
     if (!section || *section != change.section) {
       section = &change.section;
-      out += style.color ? fmt::format("{}{}{}{}\n", style.indent, k_bold, change.section, k_reset)
-                         : fmt::format("{}{}\n", style.indent, change.section);
+      out += fmt::format("{}{}\n", style.indent, ansi::paint(ansi::k_bold, change.section, style.color));
     }
     const std::string line = fmt::format("{} {}", marker(change.kind), change.label);
-    out += style.color ? fmt::format("{}  {}{}{}\n", style.indent, colour(change.kind), line, k_reset)
-                       : fmt::format("{}  {}\n", style.indent, line);
+    out += fmt::format("{}  {}\n", style.indent, ansi::paint(colour(change.kind), line, style.color));
     if (style.details && change.item) {
       const Node& value = change.kind == ChangeKind::added ? *change.new_value : *change.old_value;
       for (const std::string& detail : canonical_lines(value, schema_at(change.path), "")) {

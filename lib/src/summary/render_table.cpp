@@ -5,6 +5,7 @@
 
 #include "render_words.hpp"
 #include "wellbeing/summary/render.hpp"
+#include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::summary {
@@ -16,12 +17,12 @@ namespace {
 struct Paint {
   bool color = false;
   std::string operator()(std::string_view code, std::string_view text) const {
-    return color && !code.empty() ? fmt::format("{}{}\x1b[0m", code, text) : std::string(text);
+    return util::style::paint(code, text, color);
   }
 };
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_red = "\x1b[1;31m";
-constexpr std::string_view k_yellow = "\x1b[1;33m";
+constexpr std::string_view k_bold = util::style::k_bold;
+constexpr std::string_view k_red = util::style::k_bold_red;
+constexpr std::string_view k_yellow = util::style::k_bold_yellow;
 
 struct Cell {
   std::string text;
