@@ -2,34 +2,17 @@
 # Git as the audit trail: several commits by different (fictional) authors and a rename, then
 # `wellbeing log` (text, JSON, Markdown, --since/--until, --blame), `wellbeing diff REV REV -- FILE`, and
 # `git diff` / `git log -p` through the diff driver and textconv filter configured as setup-git would.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
-mkdir -p "$HOME"
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 # Compares a command's output with what is expected (commit ids masked), showing the difference.
-expect() {
-  local name=$1 actual=$2 expected=$3
-  if ! diff -u --label "expected $name" --label "actual $name" <(printf '%s\n' "$expected") \
-      <(printf '%s\n' "$actual" | sed -E 's/\b[0-9a-f]{7}([0-9a-f]{33})?\b/<id>/g'); then
-    fail "$name differs"
-  fi
+expect() {  # name actual expected
+  same_text "$1" "$3" "$(printf '%s\n' "$2" | sed -E 's/\b[0-9a-f]{7}([0-9a-f]{33})?\b/<id>/g')"
 }
-commit_as() {  # name email date message
-  GIT_AUTHOR_NAME=$1 GIT_AUTHOR_EMAIL=$2 GIT_AUTHOR_DATE=$3 \
-    GIT_COMMITTER_NAME=$1 GIT_COMMITTER_EMAIL=$2 GIT_COMMITTER_DATE=$3 git commit -q -m "$4"
-}
+commit_as() { as_author "$1" "$2" "$3" git commit -q -m "$4"; }  # name email date message
 
 repo="$work/records-folder"
 mkdir -p "$repo/records"
 cd "$repo"
 git init -q -b main
-git config user.name "Test Runner"
-git config user.email "runner@example.org"
 # The drivers exactly as /tmp/helper-diff-contract.md (and so `wellbeing setup-git`) configures them.
 git config diff.wellbeing.command "'$WELLBEING' diff --git-external"
 git config diff.wellbeing.textconv "'$WELLBEING' show --canonical"

@@ -2,24 +2,7 @@
 # The record merge driver in a real repository: two branches each adding a conversation merge cleanly with
 # both kept and every other byte intact; both adding one under the same id keeps both; a one-sided status
 # change merges; a two-sided conflicting change leaves a minimal conflict and exit 1.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
-mkdir -p "$HOME"
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-same_file() {  # expected actual what
-  diff -u --label "expected $3" --label "actual $3" "$1" "$2" || fail "$3 differs"
-}
-as_author() {  # name email date, then a git command
-  local name=$1 email=$2 date=$3
-  shift 3
-  GIT_AUTHOR_NAME=$name GIT_AUTHOR_EMAIL=$email GIT_AUTHOR_DATE=$date \
-    GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email GIT_COMMITTER_DATE=$date "$@"
-}
+source "$(dirname "$0")/lib.sh"
 # Inserts the lines of file $2 into file $1 at the end of the section before the line that is exactly $3
 # (before the blank line that separates them), as a person adding an item at the end of a list would.
 insert_before() {
@@ -40,8 +23,6 @@ repo="$work/records-folder"
 mkdir -p "$repo/records"
 cd "$repo"
 git init -q -b main
-git config user.name "Test Runner"
-git config user.email "runner@example.org"
 git config merge.wellbeing.name "wellbeing record merge"
 git config merge.wellbeing.driver "'$WELLBEING' merge %O %A %B %P"
 git config diff.wellbeing.command "'$WELLBEING' diff --git-external"

@@ -3,17 +3,7 @@
 # last changed the record and its date, says when the file has uncommitted changes (or was never
 # committed), and --since REV adds what changed from the semantic diff. Also -o (atomic, same bytes as
 # standard output, nothing left behind on failure), deterministic output, and redaction by default.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
-mkdir -p "$HOME"
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-has() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in the $3"; }
-lacks() { if grep -qF -- "$2" <<<"$1"; then fail "did not expect '$2' in the $3"; fi; }
+source "$(dirname "$0")/lib.sh"
 commit_at() {  # date message
   GIT_AUTHOR_DATE=$1 GIT_COMMITTER_DATE=$1 git commit -q -m "$2"
 }
@@ -23,8 +13,6 @@ repo="$work/folder"
 mkdir -p "$repo/records"
 cd "$repo"
 git init -q -b main
-git config user.name "Test Runner"
-git config user.email "runner@example.org"
 cat >wellbeing.yaml <<'EOF'
 schema: wellbeing-config/v1
 provider: { name: Test Provider (fictional), type: home_care }

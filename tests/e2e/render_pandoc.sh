@@ -4,22 +4,8 @@
 # whose every free-text field is hostile stays safe through pandoc's Markdown and GFM readers (no script,
 # no javascript: link, every table whole). Needs pandoc (scripts/install-deps --test); without it the test
 # says so loudly and passes, except under CI=true, where it fails.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-if ! command -v pandoc >/dev/null; then
-  message="render_pandoc: pandoc not installed (scripts/install-deps --test installs it)"
-  [[ "${CI:-}" == "true" ]] && fail "$message"
-  echo "SKIPPED: $message" >&2
-  exit 77  # ctest reports it as skipped
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 HOME="$work/home"
-mkdir -p "$HOME"
+source "$(dirname "$0")/lib.sh"
+skip_without "scripts/install-deps --test installs it" pandoc
 cd "$WELLBEING_ROOT/examples"
 
 # --- The README's pipeline ------------------------------------------------------------------------------
@@ -28,7 +14,7 @@ cd "$WELLBEING_ROOT/examples"
 pandoc "$work/review.docx" -t plain --wrap=none >"$work/review.txt"
 for words in "About Tomasz" "The nine areas of wellbeing" "Personal dignity" "Contribution to society" \
     "The stairs are a prison." "council housing options team" "ASC-RR-26-1142" "Sign-off" \
-    "About this report" "wellbeing 0.1.0"; do
+    "About this report" "wellbeing $WELLBEING_VERSION"; do
   grep -qF -- "$words" "$work/review.txt" || fail "the Word document lacks '$words'"
 done
 # The front matter became the document's title, and the tables are Word tables.

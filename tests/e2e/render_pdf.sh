@@ -4,26 +4,8 @@
 # text in reading order, no outcome split across two pages, and table headers repeated on every page a
 # long table runs onto. Needs chromium and poppler-utils (scripts/install-deps --test); without them the
 # test says so loudly and passes, except under CI=true, where it fails.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-missing=()
-for tool in chromium pdfinfo pdftotext; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  message="render_pdf: ${missing[*]} not installed (scripts/install-deps --test installs chromium and poppler-utils)"
-  [[ "${CI:-}" == "true" ]] && fail "$message"
-  echo "SKIPPED: $message" >&2
-  exit 77  # ctest reports it as skipped
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 HOME="$work/home"
-mkdir -p "$HOME"
+source "$(dirname "$0")/lib.sh"
+skip_without "scripts/install-deps --test installs chromium and poppler-utils" chromium pdfinfo pdftotext
 
 # Prints $1 (an HTML file) to $2 (a PDF), with a fresh profile and nothing from the network.
 print_pdf() {
@@ -82,7 +64,7 @@ for heading in "Wellbeing review: Maureen" "About Maureen" "Their voice this per
   last=$((last + ${#before} + ${#heading}))
 done
 for words in "Sundays with Julie and the grandchildren." "Next review: 14 April 2027" \
-    "Life satisfaction" "examples/records/p-0001.yaml" "wellbeing 0.1.0" "No safeguarding flags"; do
+    "Life satisfaction" "examples/records/p-0001.yaml" "wellbeing $WELLBEING_VERSION" "No safeguarding flags"; do
   [[ "$text" == *"$words"* ]] || fail "the PDF lacks '$words'"
 done
 

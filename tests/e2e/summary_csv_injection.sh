@@ -4,14 +4,7 @@
 # leading =, +, -, @, tab or carriage return, =HYPERLINK(…), embedded quotes, commas, pipes and line
 # breaks). Every CSV the command can write (each --rows, one person and the folder, plain and redacted) is
 # parsed here by a separate RFC 4180 reader that fails on any field a spreadsheet would evaluate.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 cp -R "$WELLBEING_ROOT/tests/data/summary/hostile" "$work/hostile"
 cd "$work/hostile"

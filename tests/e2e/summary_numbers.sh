@@ -3,14 +3,7 @@
 # tests/data/summary/folder: by hand (the arithmetic is in the comments) and by small awk counts over the
 # YAML itself. Nothing here calls the code under test to find what to expect. As of 2026-11-22, so the
 # default period is 2025-11-23 to 2026-11-22 and a review is due soon within 28 days (the folder's config).
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 checks=0
 
 cp -R "$WELLBEING_ROOT/tests/data/summary/folder" "$work/folder"

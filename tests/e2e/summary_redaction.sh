@@ -3,14 +3,7 @@
 # format (table, md, json, csv with each --rows), for the folder and for each person, standard output and
 # standard error, is scanned for every string value of the fixture records except ids, dates and enum
 # values. The same scan finds those strings in unredacted output, so it can fail; ids and counts stay.
-set -euo pipefail
-
-: "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 cp -R "$WELLBEING_ROOT/tests/data/summary/folder" "$work/folder"
 cp -R "$WELLBEING_ROOT/tests/data/summary/hostile" "$work/hostile"

@@ -2,11 +2,7 @@
 # `wellbeing add --edit`: the editor path, with scripted editors standing in for a person. The template
 # guides the conversation; an invalid entry reopens the editor with the errors as comments; an emptied
 # file cancels; a failing editor adds nothing.
-set -euo pipefail
-: "${WELLBEING:?}" "${WELLBEING_ROOT:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 cd "$work"
 mkdir records
 cp "$WELLBEING_ROOT/tests/data/write/comments.yaml" records/p-0101.yaml

@@ -2,17 +2,11 @@
 # The README's first steps, in a temporary folder: init -> new -> add -> git commit (through the
 # pre-commit hook) -> validate. Also: setup-git is idempotent and leaves a foreign hook alone, the hook
 # stops a commit of an invalid record, and init never overwrites.
-set -euo pipefail
-: "${WELLBEING:?}" "${WELLBEING_ROOT:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# wellbeing on PATH, as an installed one would be; git with a fictional author and no global config.
+source "$(dirname "$0")/lib.sh"
+# wellbeing on PATH, as an installed one would be.
 mkdir "$work/bin"
 ln -s "$WELLBEING" "$work/bin/wellbeing"
-export PATH="$work/bin:$PATH" HOME="$work" GIT_CONFIG_NOSYSTEM=1
-export GIT_AUTHOR_NAME="Priya Example" GIT_AUTHOR_EMAIL="priya@example.org"
-export GIT_COMMITTER_NAME="Priya Example" GIT_COMMITTER_EMAIL="priya@example.org"
+export PATH="$work/bin:$PATH"
 cd "$work"
 day=(--as-of 2026-10-01)
 

@@ -3,11 +3,7 @@
 # an invalid addition, a held lock, a file changed underneath, an injected failure before the rename,
 # an interrupted write (SIGTERM, SIGINT) and a killed one (SIGKILL); plus symlinks followed, the file
 # mode kept, an already-invalid record still taking an addition that adds no error, and --dry-run.
-set -euo pipefail
-: "${WELLBEING:?}" "${WELLBEING_ROOT:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 cd "$work"
 mkdir records
 cp "$WELLBEING_ROOT/tests/data/write/comments.yaml" records/p-0101.yaml
@@ -19,15 +15,6 @@ no_leftovers() {
   local left
   left=$(find records -name '.*wellbeing-*' -o -name '*.lock')
   [[ -z "$left" ]] || fail "$1: left behind: $left"
-}
-expect_exit() {
-  local want=$1 label=$2
-  shift 2
-  set +e
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  set -e
-  [[ $got == "$want" ]] || fail "$label: exit $got, expected $want; stderr: $(cat err.txt)"
 }
 
 # 1. An addition that would make the record invalid is refused, with the diagnostics.

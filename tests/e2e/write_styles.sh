@@ -3,12 +3,8 @@
 # CRLF, four-space indentation, unindented lists without a final newline, flow lists, block scalars):
 # the new file is the old one with one run of bytes inserted (for an area update: changed lines only
 # inside that area), and it validates.
-set -euo pipefail
-: "${WELLBEING:?}" "${WELLBEING_ROOT:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh"
 data="$WELLBEING_ROOT/tests/data/write"
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # True when $2 is $1 with one contiguous run of bytes inserted and nothing else changed.
 one_insertion() {
