@@ -1,18 +1,17 @@
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 
-#include <unistd.h>
-
 #include <doctest/doctest.h>
 
+#include "temp_folder.hpp"
 #include "wellbeing/report/templates.hpp"
 
 using namespace wellbeing::report;
 using json = nlohmann::ordered_json;
 namespace fs = std::filesystem;
+using wellbeing::test::TempFolder;
 
 namespace {
 
@@ -25,17 +24,6 @@ std::string render_one(const std::string& text, const json& data, Format format 
   }
   return *out;
 }
-
-struct TempFolder {
-  fs::path path;
-  TempFolder() {
-    path = fs::temp_directory_path() / ("wellbeing-templates-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempFolder() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
-};
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "temp_folder.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/schema/validator.hpp"
 
@@ -15,6 +16,7 @@ using wellbeing::Diagnostics;
 using wellbeing::document::Document;
 using wellbeing::schema::CompileOptions;
 using wellbeing::schema::Validator;
+using wellbeing::test::TempFolder;
 
 namespace {
 
@@ -95,22 +97,6 @@ const std::string k_record_schema = R"({
     }
   }
 })";
-
-// A temporary folder, removed afterwards.
-struct TempFolder {
-  std::filesystem::path path;
-  TempFolder() {
-    path = std::filesystem::temp_directory_path() /
-           fmt::format("wellbeing-validator-{}-{}", ::getpid(),
-                       std::chrono::steady_clock::now().time_since_epoch().count());
-    std::filesystem::create_directories(path);
-  }
-  ~TempFolder() {
-    std::error_code code;
-    std::filesystem::remove_all(path, code);
-  }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
-};
 
 }  // namespace
 

@@ -10,25 +10,14 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_folder.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 using namespace wellbeing;
+using wellbeing::test::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  fs::path path;
-  TempFolder() {
-    std::string pattern = (fs::temp_directory_path() / "wellbeing-write-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 std::string slurp(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
