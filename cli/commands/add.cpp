@@ -17,7 +17,7 @@
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/unified_diff.hpp"
 #include "wellbeing/records/record.hpp"
-#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/builtin.hpp"
 #include "write_support.hpp"
 
 namespace wellbeing::cli {
@@ -363,22 +363,13 @@ Attempt attempt(const document::Document& old_document, const Diagnostics& old_f
 
 // ---- The editor ------------------------------------------------------------------------------------------
 
-const Node& schema_root() {
-  static const Node root = [] {
-    auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_record_schema)), "schema");
-    return parsed ? parsed->root : Node();
-  }();
-  return root;
-}
-
 const Node* schema_property(std::string_view definition, std::string_view key) {
-  const Node* node = schema_root().at_pointer(fmt::format("/definitions/{}", definition));
+  const Node& root = schema::record_schema().root;
+  const Node* node = root.at_pointer(fmt::format("/definitions/{}", definition));
   for (const std::string& part : split_key(key)) {
+    node = schema::follow_refs(root, node);
     if (!node) {
       return nullptr;
-    }
-    for (int guard = 0; guard < 5 && node && node->find("$ref"); ++guard) {
-      node = schema_root().at_pointer(node->find("$ref")->as_string().substr(1));
     }
     const Node* properties = node ? node->find("properties") : nullptr;
     node = properties ? properties->find(part) : nullptr;

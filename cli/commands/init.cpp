@@ -5,7 +5,7 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/schema/embedded.hpp"
-#include "wellbeing/schema/validator.hpp"
+#include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/write/git_setup.hpp"
 #include "wellbeing/write/templates.hpp"
 #include "write_support.hpp"
@@ -43,11 +43,9 @@ int run(const Options& options) {
 
   const std::string config = write::config_text(settings);
   {
-    auto schema_document = document::parse(std::string(schema::embedded_schema(schema::k_config_schema)), "schema");
-    auto validator = schema::Validator::compile(*schema_document);
     auto parsed = document::parse(config, "wellbeing.yaml");
-    if (validator && parsed) {
-      const Diagnostics problems = validator->validate(*parsed);
+    if (parsed) {
+      const Diagnostics problems = schema::config_validator().validate(*parsed);
       if (has_errors(problems)) {
         throw InputError(fmt::format("the settings would not be valid: {}", problems.front().message));
       }

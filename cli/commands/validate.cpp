@@ -13,8 +13,7 @@
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/rules/rule.hpp"
-#include "wellbeing/schema/embedded.hpp"
-#include "wellbeing/schema/validator.hpp"
+#include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/util/text.hpp"
 #include "wellbeing/validation/batch.hpp"
 
@@ -65,26 +64,18 @@ Counts count(const std::vector<validation::FileResult>& results, const Diagnosti
 }
 
 schema::Validator load_schema(const std::string& schema_file) {
-  document::ParseResult parsed = [&] {
-    if (!schema_file.empty()) {
-      return document::parse_file(schema_file, schema_file);
-    }
-    const std::string_view embedded = schema::embedded_schema(schema::k_record_schema);
-    if (embedded.empty()) {
-      throw InputError("no record schema is built in yet; name one with --schema FILE");
-    }
-    return document::parse(std::string(embedded), std::string(schema::k_record_schema));
-  }();
+  if (schema_file.empty()) {
+    return schema::record_validator();
+  }
+  const document::ParseResult parsed = document::parse_file(schema_file, schema_file);
   if (!parsed) {
     const Diagnostic& first = parsed.error().front();
     throw InputError(fmt::format("cannot read the schema {}: {}", schema_file, first.message));
   }
+  // "schema.json" has an empty parent: relative $refs then resolve from the current folder.
   schema::CompileOptions options;
-  if (!schema_file.empty()) {
-    // "schema.json" has an empty parent: relative $refs then resolve from the current folder.
-    const std::filesystem::path folder = std::filesystem::path(schema_file).parent_path();
-    options.base_directory = folder.empty() ? std::filesystem::path(".") : folder;
-  }
+  const std::filesystem::path folder = std::filesystem::path(schema_file).parent_path();
+  options.base_directory = folder.empty() ? std::filesystem::path(".") : folder;
   auto compiled = schema::Validator::compile(*parsed, options);
   if (!compiled) {
     const Diagnostic& first = compiled.error().front();

@@ -5,8 +5,7 @@
 #include <deque>
 #include <map>
 
-#include "wellbeing/document/parser.hpp"
-#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/builtin.hpp"
 
 namespace wellbeing::diff {
 
@@ -96,13 +95,10 @@ class Builder {
 
  private:
   const SchemaNode* resolve(const std::string& ref, int depth) {
-    if (!ref.starts_with("#")) {
-      return nullptr;
-    }
     if (auto found = m_refs.find(ref); found != m_refs.end()) {
       return found->second;
     }
-    const Node* target = m_root.at_pointer(std::string_view(ref).substr(1));
+    const Node* target = schema::resolve_ref(m_root, ref);
     if (!target) {
       return nullptr;
     }
@@ -140,14 +136,9 @@ struct BuiltSchema {
 
 BuiltSchema build_record_schema() {
   BuiltSchema built;
-  auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_record_schema)),
-                                std::string(schema::k_record_schema));
-  if (!parsed) {
-    built.root = &built.nodes.emplace_back();
-    return built;
-  }
-  Builder builder(parsed->root);
-  const SchemaNode* root = builder.build(parsed->root);
+  const Node& schema_root = schema::record_schema().root;
+  Builder builder(schema_root);
+  const SchemaNode* root = builder.build(schema_root);
   built.nodes = builder.take();
   built.root = root;  // deque moves keep element addresses
   return built;

@@ -12,7 +12,7 @@
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/style.hpp"
 #include "wellbeing/records/record.hpp"
-#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/builtin.hpp"
 
 namespace wellbeing::edit {
 
@@ -40,29 +40,13 @@ constexpr std::array<KindInfo, 12> k_kinds{{
     {ItemKind::area, "area", "area", "", "area", "", "updated", false},
 }};
 
-// The record schema, parsed once, for the order of keys.
+// The record schema gives the order of keys.
 const Node& schema_root() {
-  static const Node root = [] {
-    auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_record_schema)),
-                                  std::string(schema::k_record_schema));
-    return parsed ? parsed->root : Node();
-  }();
-  return root;
-}
-
-const Node* resolve_ref(const Node* schema_node) {
-  for (int guard = 0; schema_node && guard < 10; ++guard) {
-    const Node* ref = schema_node->find("$ref");
-    if (!ref || !ref->is_string()) {
-      return schema_node;
-    }
-    schema_node = schema_root().at_pointer(std::string_view(ref->as_string()).substr(1));
-  }
-  return schema_node;
+  return schema::record_schema().root;
 }
 
 Node order_like(const Node& value, const Node* schema_node, int depth) {
-  schema_node = resolve_ref(schema_node);
+  schema_node = schema::follow_refs(schema_root(), schema_node);
   if (depth > 20 || !schema_node) {
     return value;
   }

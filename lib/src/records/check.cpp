@@ -5,21 +5,12 @@
 
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/rules/rule.hpp"
-#include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/schema/builtin.hpp"
 
 namespace wellbeing::records {
 
-const schema::Validator& record_validator() {
-  static const schema::Validator validator = [] {
-    auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_record_schema)),
-                                  std::string(schema::k_record_schema));
-    return std::move(schema::Validator::compile(*parsed)).value();
-  }();
-  return validator;
-}
-
 Diagnostics check_record(const document::Document& document, const CheckOptions& options) {
-  Diagnostics diagnostics = record_validator().validate(document);
+  Diagnostics diagnostics = schema::record_validator().validate(document);
 
   // The rules run even when the schema found errors: the view is lenient and they find what they can.
   const Record record = read_record(document.root);

@@ -1,23 +1,13 @@
 #include "wellbeing/records/config.hpp"
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/schema/embedded.hpp"
-#include "wellbeing/schema/validator.hpp"
+#include "wellbeing/schema/builtin.hpp"
 
 namespace wellbeing::records {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-const schema::Validator& config_validator() {
-  static const schema::Validator validator = [] {
-    auto parsed = document::parse(std::string(schema::embedded_schema(schema::k_config_schema)),
-                                  std::string(schema::k_config_schema));
-    return std::move(schema::Validator::compile(*parsed)).value();
-  }();
-  return validator;
-}
 
 std::optional<Severity> severity_from(std::string_view text) {
   if (text == "error") {
@@ -41,7 +31,7 @@ util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
   if (!parsed) {
     return util::unexpected(std::move(parsed.error()));
   }
-  Diagnostics problems = config_validator().validate(*parsed);
+  Diagnostics problems = schema::config_validator().validate(*parsed);
   if (has_errors(problems)) {
     return util::unexpected(std::move(problems));
   }

@@ -3,7 +3,6 @@
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/records/config.hpp"
-#include "wellbeing/schema/validator.hpp"
 #include "wellbeing/util/date.hpp"
 
 namespace wellbeing::records {
@@ -12,9 +11,6 @@ struct CheckOptions {
   Config config;                      // the folder's settings (defaults when it has none)
   util::Date as_of = util::today();   // "today" for the rules that depend on the date
 };
-
-// The built-in record schema, compiled once (thread-safe).
-const schema::Validator& record_validator();
 
 // Everything wrong with one record: the schema's findings and the domain rules' findings (with the
 // folder's severities and the record's written suppressions applied), sorted by position.
