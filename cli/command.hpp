@@ -47,5 +47,8 @@ Command register_init(CLI::App& app, const GlobalOptions& global);
 Command register_setup_git(CLI::App& app, const GlobalOptions& global);
 Command register_new(CLI::App& app, const GlobalOptions& global);
 Command register_add(CLI::App& app, const GlobalOptions& global);
+// Hidden commands that describe all the others; register them last.
+Command register_man(CLI::App& app, const GlobalOptions& global);
+Command register_completion(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace wellbeing::cli
