@@ -1,0 +1,17 @@
+# Run with cmake -P: writes the manual pages and the shell completions that WELLBEING (the built program)
+# makes from its own command line into OUTPUT_DIR: man1/*.1, wellbeing.bash, _wellbeing, wellbeing.fish.
+foreach(var WELLBEING OUTPUT_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "GenerateDocs.cmake needs -D${var}=…")
+  endif()
+endforeach()
+
+file(REMOVE_RECURSE ${OUTPUT_DIR}/man1)
+file(MAKE_DIRECTORY ${OUTPUT_DIR}/man1)
+execute_process(COMMAND ${WELLBEING} man --dir ${OUTPUT_DIR}/man1 COMMAND_ERROR_IS_FATAL ANY)
+foreach(shell_file IN ITEMS "bash|wellbeing.bash" "zsh|_wellbeing" "fish|wellbeing.fish")
+  string(REPLACE "|" ";" shell_file ${shell_file})
+  list(GET shell_file 0 shell)
+  list(GET shell_file 1 file)
+  execute_process(COMMAND ${WELLBEING} completion ${shell} OUTPUT_FILE ${OUTPUT_DIR}/${file} COMMAND_ERROR_IS_FATAL ANY)
+endforeach()
