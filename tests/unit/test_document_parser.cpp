@@ -135,6 +135,19 @@ TEST_SUITE("Parser") {
     CHECK(copy.equals(*root.find("base")));
   }
 
+  TEST_CASE("duplicate keys are compared after YAML 1.2 core resolution") {
+    CHECK(parse_errors("1: a\n0x1: b\n") ==
+          std::vector<std::string>{"2:1: duplicate key `0x1` (first defined on line 1, column 1)"});
+    CHECK(parse_errors("{0o10: a, 8: b}\n") ==
+          std::vector<std::string>{"1:11: duplicate key `8` (first defined on line 1, column 2)"});
+    CHECK(parse_errors("true: a\nTrue: b\n") ==
+          std::vector<std::string>{"2:1: duplicate key `True` (first defined on line 1, column 1)"});
+    CHECK(parse_errors("1.5: a\n1.50: b\n") ==
+          std::vector<std::string>{"2:1: duplicate key `1.50` (first defined on line 1, column 1)"});
+    // Different values, or an integer beside a string that reads the same, are different keys.
+    CHECK(parse_ok("1: a\n'1': b\n2: c\n").is_mapping());
+  }
+
   TEST_CASE("a duplicate key is an error naming both lines, and every duplicate is reported") {
     CHECK(parse_errors("status: open\nsaid: x\nstatus: met\nb: {c: 1, c: 2}\n") ==
           std::vector<std::string>{"3:1: duplicate key `status` (first defined on line 1, column 1)",
@@ -201,6 +214,33 @@ TEST_SUITE("Parser") {
   TEST_CASE("NUL bytes and control characters are errors at their position") {
     CHECK(parse_errors(std::string("a: x\nb: y\0z\n", 12)) == std::vector<std::string>{"2:5: NUL byte in the file"});
     CHECK(parse_errors("a: \x07\n") == std::vector<std::string>{"1:4: control character U+0007 is not allowed"});
+  }
+
+  TEST_CASE("a file with CR-only line endings is refused, not read as one line") {
+    CHECK(parse_errors("id: p-0001\rstatus: open\r") ==
+          std::vector<std::string>{"1:11: a carriage return without a line feed (old Mac line endings); save the file "
+                                   "with LF or CRLF line endings"});
+    CHECK(parse_errors("# note\r") ==
+          std::vector<std::string>{"1:7: a carriage return without a line feed (old Mac line endings); save the file "
+                                   "with LF or CRLF line endings"});
+  }
+
+  TEST_CASE("merge-conflict markers are named as an unresolved merge, not a syntax error") {
+    const std::string conflicted =
+        "id: p-0001\n"
+        "outcomes:\n"
+        "<<<<<<< HEAD\n"
+        "  - said: walk to the shop\n"
+        "=======\n"
+        "  - said: walk to the park\n"
+        ">>>>>>> other\n";
+    CHECK(parse_errors(conflicted) ==
+          std::vector<std::string>{"3:1: unresolved merge conflict at line 3; resolve it (or run `git mergetool`)"});
+    // diff3 style, with CRLF line endings.
+    CHECK(parse_errors("a: 1\r\n<<<<<<< ours\r\nb: 2\r\n||||||| base\r\n=======\r\nb: 3\r\n>>>>>>> theirs\r\n") ==
+          std::vector<std::string>{"2:1: unresolved merge conflict at line 2; resolve it (or run `git mergetool`)"});
+    // Text that only looks like one marker, inside a block scalar, is read as text.
+    CHECK(parse_ok("said: |\n  =======\n").find("said")->as_string() == "=======\n");
   }
 
   TEST_CASE("syntax errors from yaml-cpp become located errors") {

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 #include <limits>
 #include <sstream>
@@ -19,6 +17,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::document {
@@ -471,7 +470,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_null()) {
       key_text = "";
     }
-    const auto [found, inserted] = parent.key_index.try_emplace(key_text, parent.entries.size());
+    const auto [found, inserted] = parent.key_index.try_emplace(key_identity(key, key_text), parent.entries.size());
     if (!inserted) {
       const Entry& existing = parent.entries[found->second];
       m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
@@ -479,6 +478,24 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
+  }
+
+  // What makes two keys the same: their value after YAML 1.2 core resolution, so `1`, `0x1` and `0o1` are
+  // one integer key (and `1.0`, `1.00` one float), while the string "1" stays a key of its own.
+  static std::string key_identity(const Node& key, const std::string& key_text) {
+    if (key.is_integer()) {
+      return fmt::format("i:{}", key.as_integer());
+    }
+    if (key.is_number()) {
+      return fmt::format("f:{}", key.as_number());
+    }
+    if (key.is_bool()) {
+      return key.as_bool() ? "b:true" : "b:false";
+    }
+    if (key.is_null()) {
+      return "n:";
+    }
+    return "s:" + key_text;
   }
 
   const std::string& m_source;
@@ -514,9 +531,41 @@ std::optional<Diagnostic> check_bytes(const std::string& text, const std::string
     if (c == 0) {
       return at_offset(i, "NUL byte in the file");
     }
+    if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      return at_offset(i, "a carriage return without a line feed (old Mac line endings); save the file with LF or "
+                          "CRLF line endings");
+    }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       return at_offset(i, fmt::format("control character U+{:04X} is not allowed", static_cast<unsigned>(c)));
     }
+  }
+  return std::nullopt;
+}
+
+// Lines git leaves where a merge could not be resolved: "<<<<<<< ours", "=======", ">>>>>>> theirs" (and
+// "||||||| base" in diff3 style). Read as YAML they give a syntax error that hides the real problem.
+std::optional<Diagnostic> check_conflict_markers(std::string_view text, const std::string& path) {
+  const auto is_marker = [](std::string_view line, std::string_view marker) {
+    return line.starts_with(marker) && (line.size() == marker.size() || line[marker.size()] == ' ' ||
+                                        line[marker.size()] == '\r');
+  };
+  std::uint32_t line_number = 0;
+  std::uint32_t opened = 0;
+  bool divided = false;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    ++line_number;
+    if (is_marker(line, "<<<<<<<")) {
+      opened = opened == 0 ? line_number : opened;
+    } else if (opened != 0 && is_marker(line, "=======")) {
+      divided = true;
+    } else if (opened != 0 && divided && is_marker(line, ">>>>>>>")) {
+      return Diagnostic{Severity::error, "yaml",
+                        fmt::format("unresolved merge conflict at line {}; resolve it (or run `git mergetool`)", opened),
+                        Location{path, opened, 1}, {}, {}};
+    }
+    start = end + 1;
   }
   return std::nullopt;
 }
@@ -558,6 +607,9 @@ ParseResult parse(std::string text, std::string path, const ParseOptions& option
   }
   if (auto problem = check_bytes(text, path)) {
     return util::unexpected(Diagnostics{*problem});
+  }
+  if (auto conflict = check_conflict_markers(text, path)) {
+    return util::unexpected(Diagnostics{*conflict});
   }
   auto source = std::make_shared<const std::string>(std::move(text));
   TreeBuilder builder(*source, path, options);
@@ -607,34 +659,11 @@ ParseResult parse(std::string text, std::string path, const ParseOptions& option
 
 util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,
                                                    std::size_t max_bytes) {
-  auto io_error = [&](std::string message) {
-    return util::unexpected(Diagnostic{Severity::error, "io", std::move(message), Location{display_path, 0, 0}, {}, {}});
-  };
-  std::string text;
-  if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) {
-      return io_error("cannot read standard input");
-    }
-    return text;
+  auto text = util::read_bounded(file, max_bytes);
+  if (!text) {
+    return util::unexpected(Diagnostic{Severity::error, "io", std::move(text).error(), Location{display_path, 0, 0}, {}, {}});
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) {
-    return io_error("is a folder, not a file");
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return io_error(fmt::format("cannot open: {}", std::error_code(errno, std::generic_category()).message()));
-  }
-  const auto size = std::filesystem::file_size(file, ec);
-  if (!ec && size > max_bytes) {
-    return io_error(fmt::format("the file is {} bytes, more than the limit of {} bytes", size, max_bytes));
-  }
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return io_error("cannot read the file");
-  }
-  return text;
+  return std::move(text).value();
 }
 
 ParseResult parse_file(const std::filesystem::path& file, std::string display_path, const ParseOptions& options) {

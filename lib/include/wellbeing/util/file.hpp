@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "wellbeing/util/expected.hpp"
+
+namespace wellbeing::util {
+
+// Reads a whole file ("-": standard input) as bytes, stopping as soon as more than `max_bytes` arrive, so a
+// stream without end (/dev/zero, a runaway pipe) is refused without being read to its end. A FIFO with no
+// writer reads as empty instead of blocking; folders, devices and sockets are refused. Fails with a message
+// in plain words ("is a folder, not a file", "is more than the limit of N bytes", the system's reason).
+Expected<std::string, std::string> read_bounded(const std::filesystem::path& file, std::size_t max_bytes);
+
+}  // namespace wellbeing::util
