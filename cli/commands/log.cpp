@@ -3,16 +3,20 @@
 
 #include <chrono>
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
 #include "options.hpp"
+#include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/util/date.hpp"
 #include "wellbeing/util/style.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
 
@@ -171,6 +175,28 @@ nlohmann::ordered_json node_json(const std::optional<document::Node>& node) {
   return nlohmann::ordered_json::parse(diff::render_json({change}))[0]["new"];
 }
 
+// " (did you mean `P`?)" for the path in the record `text` nearest to `wanted`, or empty.
+std::string suggest_path(const std::string& text, const std::string& wanted) {
+  auto parsed = document::parse(text, "record");
+  if (!parsed) {
+    return {};
+  }
+  std::set<std::string> paths;
+  std::istringstream lines(diff::canonical_text(parsed->root));
+  for (std::string line; std::getline(lines, line);) {
+    std::string path = line.substr(0, line.find(": "));
+    if (path.ends_with("[]")) {
+      path.resize(path.size() - 2);
+    }
+    // The path and every path above it ("outcomes/o-1/status", "outcomes/o-1", "outcomes").
+    for (std::size_t slash = path.size(); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+      paths.insert(path.substr(0, slash));
+    }
+  }
+  const std::string best = util::closest_match(wanted, paths);
+  return best.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", best);
+}
+
 int run_blame(const Options& options, const history::Repository& repository, const std::string& path,
               const std::vector<history::FileVersion>& versions, bool color) {
   const auto head = repository.resolve("HEAD");
@@ -181,7 +207,10 @@ int run_blame(const Options& options, const history::Repository& repository, con
     return node ? diff::brief_value(*node, schema) : std::string("(not there)");
   };
   if (!blame.version && !blame.value) {
-    throw InputError(fmt::format("{} has no value at {} in any commit", path, options.blame));
+    // Never there: say so rather than name anyone, and suggest the path probably meant.
+    write_out(stderr, fmt::format("wellbeing: {} has never had a value at {}{}\n", path, options.blame,
+                                  suggest_path(current, options.blame)));
+    return k_exit_findings;
   }
   if (options.format == Format::json) {
     nlohmann::ordered_json root;

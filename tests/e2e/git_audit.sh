@@ -251,8 +251,26 @@ set +e
 "$WELLBEING" log "$record" --blame outcomes/o-9/status >/dev/null 2>"$work/err"
 status=$?
 set -e
-[[ $status == 2 ]] || fail "blaming a path that never existed should exit 2, not $status"
-grep -qF 'has no value at outcomes/o-9/status in any commit' "$work/err" || fail "message: $(cat "$work/err")"
+[[ $status == 1 ]] || fail "blaming a path that never existed should exit 1, not $status"
+grep -qF 'has never had a value at outcomes/o-9/status (did you mean `outcomes/o-1/status`?)' "$work/err" ||
+  fail "message: $(cat "$work/err")"
+
+# In a repository whose first commit holds the record, a path that never existed (or a typo) is never blamed
+# on that commit's author: it is said to have never existed, with the path probably meant.
+fresh="$work/fresh-folder"
+mkdir -p "$fresh/records" && cp "$WELLBEING_ROOT/examples/records/p-0001.yaml" "$fresh/records/"
+(cd "$fresh" && git init -q && git add -A &&
+  commit_as "Ola Mensah" ola@example.org "2026-10-01T09:00:00+01:00" "First record")
+for wanted in "outcomes/o-99/status|outcomes/o-1/status" "outcomes/o-1/staus|outcomes/o-1/status"; do
+  set +e
+  (cd "$fresh" && "$WELLBEING" log records/p-0001.yaml --blame "${wanted%%|*}") >"$work/out" 2>"$work/err"
+  status=$?
+  set -e
+  [[ $status == 1 ]] || fail "blaming ${wanted%%|*} in a first commit should exit 1, not $status"
+  [[ ! -s "$work/out" ]] || fail "blaming ${wanted%%|*} named someone: $(cat "$work/out")"
+  grep -qF "records/p-0001.yaml has never had a value at ${wanted%%|*} (did you mean \`${wanted##*|}\`?)" \
+    "$work/err" || fail "message for ${wanted%%|*}: $(cat "$work/err")"
+done
 
 # Outside a repository, log is a clear error.
 set +e

@@ -414,7 +414,9 @@ Blame blame_value(std::string_view current, const std::vector<FileVersion>& hist
     }
     // The commit changed the value when it differs from every parent's (a merge that took it from one
     // side did not change it).
-    bool changed = true;
+    // A first commit (no parent) changed the value only by bringing it: a value it did not have was never
+    // removed by it.
+    bool changed = !version.parent_texts.empty() || after.has_value();
     std::optional<document::Node> before;
     for (std::size_t i = 0; i < version.parent_texts.size(); ++i) {
       bool parent_readable = true;

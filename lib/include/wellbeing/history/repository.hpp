@@ -112,7 +112,8 @@ struct Blame {
 
 // Who last changed the value at `identity_path` ("outcomes/o-3/status": list items by identity) of the
 // record whose text is now `current`, searching `history` (newest first, from record_history). A value
-// that is no longer there is blamed on the commit that removed it. Unparseable versions are skipped.
+// that is no longer there is blamed on the commit that removed it; one that was never there has neither a
+// value nor a version. Unparseable versions are skipped.
 Blame blame_value(std::string_view current, const std::vector<FileVersion>& history, std::string_view identity_path);
 
 // The person id (`person.id`) of a record's text, or empty when it has none or cannot be parsed.
