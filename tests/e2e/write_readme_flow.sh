@@ -72,6 +72,29 @@ set -e
 [[ $status == 1 ]] || fail "foreign hook: exit $status"
 grep -q "is not wellbeing's: left as it is" err.txt || fail "foreign hook: message"
 grep -qx 'echo mine' .git/hooks/pre-commit || fail "the foreign hook was overwritten"
+# The line it suggests runs wellbeing's own check, of what is staged: the foreign hook with that line added
+# stops a commit whose staged record is invalid even when the working copy is fixed.
+suggested=$(sed -n 's/.*add this line to it: //p' err.txt)
+[[ $suggested == *wellbeing-pre-commit* ]] || fail "foreign hook: no line suggested: $(cat err.txt)"
+[[ -x .git/hooks/wellbeing-pre-commit ]] || fail "foreign hook: wellbeing-pre-commit not installed beside it"
+printf '%s\n' "$suggested" >>.git/hooks/pre-commit
+sed -i 's/status: open/status: opn/' records/p-0007.yaml
+git add records/p-0007.yaml
+sed -i 's/status: opn/status: open/' records/p-0007.yaml  # the working copy is right again; the index is not
+if git commit -q -m "broken, staged" 2>hook.txt; then fail "the suggested line let an invalid staged record in"; fi
+grep -q "records/p-0007.yaml:.*status" hook.txt || fail "suggested line: $(cat hook.txt)"
+git reset -q HEAD -- records/p-0007.yaml
+git checkout -q HEAD -- records/p-0007.yaml
+
+# A hook that cannot find wellbeing says so, and how to fix it, instead of blaming the records.
+cp hook.before .git/hooks/pre-commit
+echo "# a change" >>records/p-0007.yaml
+git add records/p-0007.yaml
+if env PATH=/usr/bin:/bin git commit -q -m "no wellbeing" 2>hook.txt; then fail "the hook let a commit through unchecked"; fi
+grep -q "the record check cannot run, because wellbeing is not found" hook.txt || fail "missing wellbeing: $(cat hook.txt)"
+grep -q "fix the records above" hook.txt && fail "missing wellbeing blamed the records: $(cat hook.txt)"
+git reset -q HEAD -- records/p-0007.yaml
+git checkout -q HEAD -- records/p-0007.yaml
 cd "$work"
 
 # init refuses to overwrite anything, and writes nothing when it refuses.

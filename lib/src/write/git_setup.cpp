@@ -53,6 +53,39 @@ std::string read_text(const fs::path& file) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// Writes our hook script at `hook` (executable), or updates an older one of ours; says what it did in
+// `result`. Fails with a message.
+util::Expected<bool, std::string> install_hook(const fs::path& hook, const std::string& script, GitSetup& result) {
+  const std::string shown = hook.lexically_relative(result.repository).string();
+  std::error_code ec;
+  if (fs::exists(hook, ec)) {
+    if (read_text(hook) == script) {
+      result.unchanged.push_back(fmt::format("{} (the pre-commit hook)", shown));
+      return true;
+    }
+    auto original = read_for_update(hook, 1 << 20);
+    if (!original) {
+      return util::unexpected(original.error().message);
+    }
+    original->mode |= 0111;
+    if (auto failure = replace_file(*original, script)) {
+      return util::unexpected(failure->message);
+    }
+    result.changed.push_back(fmt::format("{} (the pre-commit hook, updated)", shown));
+    return true;
+  }
+  if (auto failure = create_file(hook, script)) {
+    return util::unexpected(failure->message);
+  }
+  fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                  fs::perm_options::add, ec);
+  if (ec) {
+    return util::unexpected(fmt::format("cannot make {} executable: {}", shown, ec.message()));
+  }
+  result.changed.push_back(fmt::format("{} (the pre-commit hook)", shown));
+  return true;
+}
+
 }  // namespace
 
 std::optional<fs::path> find_repository(const fs::path& folder) {
@@ -102,6 +135,12 @@ std::string pre_commit_hook(std::string_view command) {
 # when run again. It checks the staged version of every record in the commit, so an invalid record
 # never enters the history. To commit without the check (not advised): git commit --no-verify
 set -u
+if ! command -v {command} >/dev/null 2>&1; then
+  echo "wellbeing: commit stopped: the record check cannot run, because {command} is not found." >&2
+  echo "Install wellbeing (or put it on the PATH), then run 'wellbeing setup-git' in this clone again." >&2
+  echo "To commit without the check (not advised): git commit --no-verify" >&2
+  exit 1
+fi
 records=':(glob)**/records/**/*.yaml'
 records_yml=':(glob)**/records/**/*.yml'
 if [ -z "$(git diff --cached --name-only --diff-filter=ACMR -- "$records" "$records_yml")" ]; then
@@ -175,42 +214,23 @@ util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::str
   }
   std::error_code ec;
   fs::create_directories(hooks, ec);
-  const fs::path hook = hooks / "pre-commit";
   const std::string script = pre_commit_hook(command);
-  const std::string shown = hook.lexically_relative(result.repository).string();
-  if (fs::exists(hook, ec)) {
-    const std::string current = read_text(hook);
-    if (current.find(k_hook_marker) == std::string::npos) {
-      result.problems.push_back(fmt::format(
-          "{} exists and is not wellbeing's: left as it is. Add this line to it to check records before each "
-          "commit: {} validate $(git diff --cached --name-only --diff-filter=ACMR -- 'records/*.yaml')",
-          shown, command));
-      return result;
+  const fs::path hook = hooks / "pre-commit";
+  if (fs::exists(hook, ec) && read_text(hook).find(k_hook_marker) == std::string::npos) {
+    // Someone else's hook: ours goes beside it, for theirs to call, so the check is still of what is staged.
+    const fs::path beside = hooks / "wellbeing-pre-commit";
+    if (auto installed = install_hook(beside, script, result); !installed) {
+      return util::unexpected(std::move(installed).error());
     }
-    if (current == script) {
-      result.unchanged.push_back(fmt::format("{} (the pre-commit hook)", shown));
-      return result;
-    }
-    auto original = read_for_update(hook, 1 << 20);
-    if (!original) {
-      return util::unexpected(original.error().message);
-    }
-    original->mode |= 0111;
-    if (auto failure = replace_file(*original, script)) {
-      return util::unexpected(failure->message);
-    }
-    result.changed.push_back(fmt::format("{} (the pre-commit hook, updated)", shown));
+    result.problems.push_back(fmt::format(
+        "{} exists and is not wellbeing's: left as it is. To check the staged records before each commit, add "
+        "this line to it: \"$(git rev-parse --git-path hooks)/wellbeing-pre-commit\" || exit 1",
+        hook.lexically_relative(result.repository).string()));
     return result;
   }
-  if (auto failure = create_file(hook, script)) {
-    return util::unexpected(failure->message);
+  if (auto installed = install_hook(hook, script, result); !installed) {
+    return util::unexpected(std::move(installed).error());
   }
-  fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
-                  fs::perm_options::add, ec);
-  if (ec) {
-    return util::unexpected(fmt::format("cannot make {} executable: {}", shown, ec.message()));
-  }
-  result.changed.push_back(fmt::format("{} (the pre-commit hook)", shown));
   return result;
 }
 
