@@ -41,19 +41,32 @@ struct Options {
   bool allow_invalid = false;
 };
 
-// --format, else the output file's extension, else Markdown.
+// --format, else the output file's extension (an unknown one is refused, not filled with Markdown), else
+// Markdown.
 Format resolve_format(const Options& options) {
   if (options.format != Format::automatic) {
     return options.format;
   }
   const std::string extension = fs::path(options.output).extension().string();
+  if (options.output.empty() || options.output == "-" || extension == ".md" || extension == ".markdown") {
+    return Format::markdown;
+  }
   if (extension == ".html" || extension == ".htm") {
     return Format::html;
   }
   if (extension == ".json") {
     return Format::json;
   }
-  return Format::markdown;
+  if (extension == ".pdf") {
+    throw InputError(fmt::format(
+        "cannot write a PDF ({}): write HTML and print it, for example `wellbeing render FILE -o review.html` then "
+        "`chromium --headless --no-pdf-header-footer --print-to-pdf=review.pdf review.html`, or Markdown through "
+        "pandoc",
+        options.output));
+  }
+  throw InputError(fmt::format("cannot tell the format from the name {}: name it .md, .html or .json, or give "
+                               "--format md|html|json",
+                               options.output));
 }
 
 records::Config load_folder_config(const std::string& file) {
