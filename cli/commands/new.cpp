@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 struct Options {
   std::string id;
   std::string name;
-  std::string dir = "records";
+  std::string dir;  // empty: the records/ folder beside the governing wellbeing.yaml, else ./records
   std::string voice = "direct";
   std::string support_started;
   std::string as_of;
@@ -43,7 +43,14 @@ int run(const Options& options) {
     record.support_started = parse_date_option("--support-started", options.support_started);
   }
 
-  const fs::path dir(options.dir);
+  // Without --dir, the records folder of the folder this is run in, found from its wellbeing.yaml as git
+  // finds .git, so that running `new` inside records/ does not make records/records/.
+  fs::path dir(options.dir.empty() ? "records" : options.dir);
+  if (options.dir.empty()) {
+    if (const auto settings = records::find_config(fs::current_path())) {
+      dir = fs::proximate(settings->parent_path() / "records");
+    }
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
@@ -55,7 +62,7 @@ int run(const Options& options) {
   const fs::path root = config ? config->parent_path() : dir / "..";
   const fs::path schema_file = root / "schemas" / std::string(schema::k_record_schema);
   record.schema_path = fs::proximate(schema_file, dir, ec).generic_string();
-  const fs::path file = dir / (options.id + ".yaml");
+  const fs::path file = (dir / (options.id + ".yaml")).lexically_normal();
   const std::string display = file.generic_string();
   const std::string text = write::new_record_text(record);
 
@@ -91,7 +98,7 @@ Command register_new(CLI::App& app, const GlobalOptions& /*global*/) {
   CLI::App* sub = app.add_subcommand("new", "Start a new person's record, valid from the first save");
   sub->add_option("id", options->id, "The person's id: p- and at least four digits (p-0007)")->required();
   sub->add_option("--name", options->name, "The name they like to be called (known_as)")->option_text("NAME");
-  sub->add_option("--dir", options->dir, "The records folder (default: records)")->option_text("DIR");
+  sub->add_option("--dir", options->dir, "The records folder (default: records/ beside the folder's wellbeing.yaml, found by walking up; else ./records)")->option_text("DIR");
   sub->add_option("--voice", options->voice,
                   "How their views are heard at present: direct (the default: capacity is assumed unless shown "
                   "otherwise), supported, represented, observation or earlier_views")
