@@ -85,6 +85,10 @@ std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_vie
 }
 
 void write_out(std::FILE* stream, std::string_view text) {
+  // What went to standard output comes first when both streams go to one file or pipe (stderr is unbuffered).
+  if (stream == stderr) {
+    std::fflush(stdout);
+  }
   if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stream) != text.size()) {
     throw InputError("cannot write the output");
   }

@@ -20,7 +20,8 @@ bool use_color(ColorChoice choice, std::FILE* stream);
 // and a caret under the column. `sources` maps a path to its text, for the source lines.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color);
 
-// Writes all of `text` to `stream`; throws InputError when the write fails (a closed pipe, a full disk).
+// Writes all of `text` to `stream` (to stderr only after flushing stdout, so the two keep their order in one
+// file); throws InputError when the write fails (a closed pipe, a full disk).
 void write_out(std::FILE* stream, std::string_view text);
 
 }  // namespace wellbeing::cli
