@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "help.hpp"
 #include "options.hpp"
 #include "wellbeing/util/text.hpp"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
 
   CLI::App app{"wellbeing: person-centred wellbeing records, kept as YAML files in git", "wellbeing"};
   app.set_version_flag("-V,--version", fmt::format("wellbeing {}", WELLBEING_VERSION));
+  app.formatter(make_help_formatter());
   app.require_subcommand(1);
   app.fallthrough();
 
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
       register_summary(app, global),
       register_init(app, global), register_setup_git(app, global), register_new(app, global), register_add(app, global),
       register_man(app, global), register_completion(app, global),
+      register_help(app, global),
   };
 
   if (argc == 1) {

@@ -1,0 +1,102 @@
+// Help text in words a person reads, and `wellbeing help [COMMAND]`.
+#include "help.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "wellbeing/util/text.hpp"
+
+namespace wellbeing::cli {
+
+namespace {
+
+// "ENUM:{github, json}" -> "github|json"; "UINT:UINT in [0 - 256]" or "INT" -> "N"; "TEXT" stays.
+std::string value_word(const std::string& type_name) {
+  const std::size_t open = type_name.find('{');
+  const std::size_t close = type_name.rfind('}');
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    std::string words;
+    for (std::string_view rest = std::string_view(type_name).substr(open + 1, close - open - 1); !rest.empty();) {
+      const std::size_t comma = rest.find(',');
+      std::string_view word = rest.substr(0, comma);
+      while (word.starts_with(' ')) {
+        word.remove_prefix(1);
+      }
+      words += words.empty() ? std::string(word) : "|" + std::string(word);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return words;
+  }
+  const std::string base = type_name.substr(0, type_name.find(':'));
+  if (base == "UINT" || base == "INT" || base == "NUMBER") {
+    return "N";
+  }
+  if (base == "FLOAT") {
+    return "NUMBER";
+  }
+  return base;
+}
+
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_opts(const CLI::Option* option) const override {
+    if (!option->get_option_text().empty()) {
+      return " " + option->get_option_text();
+    }
+    std::string out;
+    if (option->get_type_size() != 0) {
+      const std::string word = value_word(option->get_type_name());
+      if (!word.empty() && !option->get_positional()) {
+        out += " " + word;
+      }
+      if (option->get_expected_max() == CLI::detail::expected_max_vector_size) {
+        out += " ...";
+      }
+      if (option->get_required()) {
+        out += " (required)";
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<CLI::Formatter> make_help_formatter() { return std::make_shared<HelpFormatter>(); }
+
+Command register_help(CLI::App& app, const GlobalOptions& /*global*/) {
+  auto words = std::make_shared<std::vector<std::string>>();
+  CLI::App* sub = app.add_subcommand("help", "Show the help of wellbeing, or of one command (help add outcome)");
+  sub->add_option("command", *words, "The command, and for add the kind");
+  CLI::App* root = &app;
+  return Command{
+      sub, [root, words] {
+        const CLI::App* shown = root;
+        std::string path = "wellbeing";
+        for (const std::string& word : *words) {
+          std::vector<std::string> names;
+          const CLI::App* found = nullptr;
+          for (const CLI::App* candidate : shown->get_subcommands({})) {
+            if (candidate->check_name(word)) {
+              found = candidate;
+            }
+            names.push_back(candidate->get_name());
+          }
+          if (!found) {
+            const std::string best = util::closest_match(word, names);
+            throw InputError(fmt::format("'{}' has no command '{}'{}", path, word,
+                                         best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best)));
+          }
+          shown = found;
+          path += " " + word;
+        }
+        // Through the formatter: App::help() would show the help of the command that ran, `help` itself.
+        std::fputs(shown->get_formatter()->make_help(shown, path, CLI::AppFormatMode::Normal).c_str(), stdout);
+        return k_exit_ok;
+      }};
+}
+
+}  // namespace wellbeing::cli
