@@ -84,6 +84,14 @@ std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_vie
   return out;
 }
 
+std::string format_diagnostics_text(const Diagnostics& diagnostics, std::string_view source, bool color) {
+  std::string out;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    out += format_diagnostic_text(diagnostic, source, color);
+  }
+  return out;
+}
+
 void write_out(std::FILE* stream, std::string_view text) {
   // What went to standard output comes first when both streams go to one file or pipe (stderr is unbuffered).
   if (stream == stderr) {

@@ -20,6 +20,9 @@ bool use_color(ColorChoice choice, std::FILE* stream);
 // and a caret under the column. `sources` maps a path to its text, for the source lines.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color);
 
+// format_diagnostic_text of each of `diagnostics` in turn, every one against the same `source`.
+std::string format_diagnostics_text(const Diagnostics& diagnostics, std::string_view source, bool color);
+
 // Writes all of `text` to `stream` (to stderr only after flushing stdout, so the two keep their order in one
 // file); throws InputError when the write fails (a closed pipe, a full disk).
 void write_out(std::FILE* stream, std::string_view text);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "wellbeing/edit/entry_fields.hpp"
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/style.hpp"
 #include "wellbeing/records/record.hpp"
@@ -366,6 +367,16 @@ const KindInfo* find_kind(std::string_view name) {
 Node order_fields(ItemKind kind, const Node& fields) {
   const Node* definition = schema_root().at_pointer(fmt::format("/definitions/{}", kind_info(kind).definition));
   return order_like(fields, definition, 0);
+}
+
+const Node* schema_property(ItemKind kind, std::string_view key) {
+  const Node* node = schema_root().at_pointer(fmt::format("/definitions/{}", kind_info(kind).definition));
+  for (const std::string& part : split_key(key)) {
+    const Node* resolved = schema::follow_refs(schema_root(), node);
+    const Node* properties = resolved ? resolved->find("properties") : nullptr;
+    node = properties ? properties->find(part) : nullptr;
+  }
+  return node;
 }
 
 Node complete_fields(ItemKind kind, const Node& fields, util::Date date) {

@@ -54,6 +54,10 @@ document::Node complete_fields(ItemKind kind, const document::Node& fields, util
 // Keys of `fields` (and of mappings inside it) in the order the record schema lists them for `kind`.
 document::Node order_fields(ItemKind kind, const document::Node& fields);
 
+// The record schema's node for `key` of `kind` ("referral.to" for a nested key), its $ref not followed, so
+// its own description is kept; nullptr when the schema has no such property.
+const document::Node* schema_property(ItemKind kind, std::string_view key);
+
 // A replacement of the bytes [offset, offset + length) of the old text by `text` (an insertion when
 // length is 0).
 struct TextEdit {
