@@ -28,7 +28,7 @@ bool valid_id(std::string_view id) {
          id.substr(2).find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-int run(const Options& options) {
+int run(const Options& options, const GlobalOptions& global) {
   if (!valid_id(options.id)) {
     throw InputError(fmt::format("'{}' is not a person id: write p- and at least four digits (p-0007), never a "
                                  "name or an NHS number",
@@ -72,9 +72,7 @@ int run(const Options& options) {
   }
   const Diagnostics findings = records::check_record(*parsed, check_options_for(dir, as_of));
   if (has_errors(findings)) {
-    for (const Diagnostic& d : findings) {
-      write_out(stderr, format_diagnostic_text(d, text, use_color(ColorChoice::automatic, stderr)));
-    }
+    write_out(stderr, format_diagnostics_text(findings, text, use_color(global.color, stderr)));
     write_out(stderr, fmt::format("wellbeing: error: the new record would not be valid; nothing was written\n"));
     return k_exit_findings;
   }
@@ -93,7 +91,7 @@ int run(const Options& options) {
 
 }  // namespace
 
-Command register_new(CLI::App& app, const GlobalOptions& /*global*/) {
+Command register_new(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("new", "Start a new person's record, valid from the first save");
   sub->add_option("id", options->id, "The person's id: p- and at least four digits (p-0007)")->required();
@@ -112,7 +110,7 @@ Command register_new(CLI::App& app, const GlobalOptions& /*global*/) {
       "Writes DIR/ID.yaml with the person and all nine areas marked not_yet_explored, and the editor line\n"
       "`# yaml-language-server: $schema=…` pointing at the folder's schemas/ (as `wellbeing init` writes it).\n"
       "Never overwrites: an existing file is an error (exit 2).");
-  return Command{sub, [options] { return run(*options); }};
+  return Command{sub, [options, &global] { return run(*options, global); }};
 }
 
 }  // namespace wellbeing::cli
