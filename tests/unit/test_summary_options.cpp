@@ -53,20 +53,6 @@ TEST_SUITE("show_date") {
   }
 }
 
-TEST_SUITE("Redaction") {
-  TEST_CASE("keeping() turns redaction on and keeps only what is listed") {
-    const Redaction r = Redaction::keeping({"known_as", "references", "nonsense"});
-    CHECK(r.on);
-    CHECK(r.known_as);
-    CHECK(r.references);
-    CHECK_FALSE(r.names);
-    CHECK_FALSE(r.quotes);
-    CHECK_FALSE(r.dates);
-    CHECK_FALSE(r.safeguarding);
-    CHECK_FALSE(Redaction{}.on);
-  }
-}
-
 TEST_SUITE("Filter") {
   TEST_CASE("empty lists choose everything") {
     const Filter all;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/escape.hpp"
 
 namespace wellbeing::report {
@@ -189,33 +190,31 @@ json text_list(const std::vector<std::string>& items) {
 
 // ---- Redaction ---------------------------------------------------------------------------------------------
 
-constexpr std::string_view k_withheld = "[withheld]";
-constexpr std::string_view k_name_withheld = "[name withheld]";
-
-// What a redacted report keeps (config redaction.keep): everything when not redacting.
-class Redactor {
+// The report's words for what the redaction shows: withheld text marked as such, dates in words.
+class RedactedText {
  public:
-  Redactor(bool enabled, const std::vector<std::string>& keep) : m_enabled(enabled), m_keep(keep) {}
+  explicit RedactedText(const records::Redaction& redaction) : m_redaction(redaction) {}
 
-  bool enabled() const { return m_enabled; }
-  bool keeps(std::string_view what) const {
-    return !m_enabled || std::find(m_keep.begin(), m_keep.end(), what) != m_keep.end();
+  bool enabled() const { return m_redaction.on; }
+  // Whether one kind of detail is shown, as in keeps(&records::Redaction::names).
+  bool keeps(bool records::Redaction::*kept) const { return m_redaction.shows(m_redaction.*kept); }
+  std::string name(const std::string& text) const {
+    return m_redaction.name(text).value_or(std::string(records::k_name_withheld));
   }
-  // Names of representatives, staff and others.
-  std::string name(const std::string& text) const { return text.empty() || keeps("names") ? text : std::string(k_name_withheld); }
   std::vector<std::string> names(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return name(s); }); }
-  // The person's own words.
-  std::string quote(const std::string& text) const { return text.empty() || keeps("quotes") ? text : std::string(k_withheld); }
+  std::string quote(const std::string& text) const { return m_redaction.quote(text).value_or(std::string(records::k_withheld)); }
   std::vector<std::string> quotes(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return quote(s); }); }
-  // Other free text, which may name or identify people: never kept in a redacted report.
-  std::string text(const std::string& value) const { return value.empty() || !m_enabled ? value : std::string(k_withheld); }
+  std::string text(const std::string& value) const { return m_redaction.text(value).value_or(std::string(records::k_withheld)); }
   std::vector<std::string> texts(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return text(s); }); }
-  std::string reference(const std::string& value) const { return value.empty() || keeps("references") ? value : std::string(k_withheld); }
+  std::string reference(const std::string& value) const {
+    return m_redaction.reference(value).value_or(std::string(records::k_withheld));
+  }
   std::string date(const std::optional<Date>& value) const {
-    if (!value) {
+    const std::optional<records::ShownDate> shown = m_redaction.date(value);
+    if (!shown) {
       return {};
     }
-    return keeps("dates") ? long_date(*value) : month_year(*value);
+    return shown->month_only ? month_year(shown->date) : long_date(shown->date);
   }
 
  private:
@@ -226,8 +225,7 @@ class Redactor {
     return out;
   }
 
-  bool m_enabled;
-  std::vector<std::string> m_keep;
+  records::Redaction m_redaction;
 };
 
 // ---- Charts ------------------------------------------------------------------------------------------------
@@ -274,7 +272,7 @@ struct Ons4Point {
 };
 
 // The line chart of ONS4 answers over time: one line per question, dates to scale along the x axis.
-json ons4_chart(const std::vector<Ons4Point>& points, const Redactor& redact) {
+json ons4_chart(const std::vector<Ons4Point>& points, const RedactedText& redact) {
   constexpr double width = 640, left = 44, right = 596, top = 16, bottom = 196;
   const auto y_of = [&](int value) { return bottom - (bottom - top) * value / 10.0; };
   std::vector<double> xs;
@@ -378,7 +376,7 @@ class Builder {
         m_findings(findings),
         m_options(options),
         m_format(format),
-        m_redact(options.redact, options.config.redaction_keep) {
+        m_redact(options.redact ? records::Redaction::keeping(options.config.redaction_keep) : records::Redaction{}) {
     for (const records::Review& review : record.reviews) {
       if (review.date && *review.date <= options.as_of &&
           (!m_last_review || !m_last_review->date || *review.date > *m_last_review->date)) {
@@ -429,7 +427,7 @@ class Builder {
  private:
   std::string display_name() const {
     const std::string& known_as = m_record.person.known_as;
-    return known_as.empty() || !m_redact.keeps("known_as") ? m_record.person.id : known_as;
+    return known_as.empty() || !m_redact.keeps(&records::Redaction::known_as) ? m_record.person.id : known_as;
   }
 
   std::string front_matter() const {
@@ -450,10 +448,10 @@ class Builder {
     for (const std::string& item : m_options.config.redaction_keep) {
       kept.push_back(item);
     }
-    return {{"kept", join(kept)}, {"keeps_known_as", m_redact.keeps("known_as")},
-            {"keeps_names", m_redact.keeps("names")}, {"keeps_quotes", m_redact.keeps("quotes")},
-            {"keeps_dates", m_redact.keeps("dates")}, {"keeps_references", m_redact.keeps("references")},
-            {"keeps_safeguarding", m_redact.keeps("safeguarding")}, {"keeps_sharing", m_redact.keeps("sharing")}};
+    return {{"kept", join(kept)}, {"keeps_known_as", m_redact.keeps(&records::Redaction::known_as)},
+            {"keeps_names", m_redact.keeps(&records::Redaction::names)}, {"keeps_quotes", m_redact.keeps(&records::Redaction::quotes)},
+            {"keeps_dates", m_redact.keeps(&records::Redaction::dates)}, {"keeps_references", m_redact.keeps(&records::Redaction::references)},
+            {"keeps_safeguarding", m_redact.keeps(&records::Redaction::safeguarding)}, {"keeps_sharing", m_redact.keeps(&records::Redaction::sharing)}};
   }
 
   std::string representative_text(std::string_view id) const {
@@ -471,7 +469,7 @@ class Builder {
     json person;
     person["id"] = p.id;
     person["name"] = display_name();
-    person["known_as"] = m_redact.keeps("known_as") ? p.known_as : std::string();
+    person["known_as"] = m_redact.keeps(&records::Redaction::known_as) ? p.known_as : std::string();
     person["support_started"] = m_redact.date(p.support_started);
     person["voice_token"] = token(k_voice, p.voice);
     person["voice"] = words(k_voice, p.voice);
@@ -982,7 +980,7 @@ class Builder {
                        {"closed_on", m_redact.date(s.closed_on)},
                        {"referral", referral}});
     }
-    const bool withheld = !m_redact.keeps("safeguarding");
+    const bool withheld = !m_redact.keeps(&records::Redaction::safeguarding);
     const std::size_t count = m_record.safeguarding.size();
     return {{"flags", withheld ? json::array() : std::move(flags)},
             {"withheld", withheld && count > 0},
@@ -1095,7 +1093,7 @@ class Builder {
                          {"by", m_redact.name(s.by)},
                          {"consent", consent}});
     }
-    const bool withheld = !m_redact.keeps("sharing");
+    const bool withheld = !m_redact.keeps(&records::Redaction::sharing);
     const std::size_t count = m_record.sharing.size();
     return {{"entries", withheld ? json::array() : std::move(entries)},
             {"withheld", withheld && count > 0},
@@ -1139,7 +1137,7 @@ class Builder {
       findings.push_back({{"severity", to_string(d.severity)},
                           {"severity_token", to_string(d.severity)},
                           {"rule", d.rule},
-                          {"message", m_redact.enabled() ? std::string(k_withheld) : d.message},
+                          {"message", m_redact.enabled() ? std::string(records::k_withheld) : d.message},
                           {"line", d.location.line > 0 ? std::to_string(d.location.line) : std::string()},
                           {"column", d.location.column > 0 ? std::to_string(d.location.column) : std::string()},
                           {"pointer", d.pointer}});
@@ -1169,7 +1167,7 @@ class Builder {
   const Diagnostics& m_findings;
   const ReportOptions& m_options;
   Format m_format;
-  Redactor m_redact;
+  RedactedText m_redact;
   const records::Review* m_last_review = nullptr;
   std::optional<Date> m_period_start;
 };

@@ -230,7 +230,7 @@ FolderSummary summarise_folder(std::vector<SummarisedFile> files, const Options&
       summary.ons4[q].average = static_cast<double>(ons4_total[q]) / static_cast<double>(summary.ons4[q].people);
     }
   }
-  if (!options.redaction.on || options.redaction.safeguarding) {
+  if (options.redaction.shows(options.redaction.safeguarding)) {
     summary.safeguarding_by_type.assign(safeguarding_types.begin(), safeguarding_types.end());
   }
 

@@ -43,20 +43,6 @@ std::optional<std::size_t> status_index(std::string_view status) { return index_
 
 std::optional<std::size_t> actor_index(std::string_view actor) { return index_of(k_actors, actor); }
 
-Redaction Redaction::keeping(const std::vector<std::string>& keep) {
-  Redaction redaction;
-  redaction.on = true;
-  for (const std::string& item : keep) {
-    redaction.known_as |= item == "known_as";
-    redaction.names |= item == "names";
-    redaction.quotes |= item == "quotes";
-    redaction.dates |= item == "dates";
-    redaction.references |= item == "references";
-    redaction.safeguarding |= item == "safeguarding";
-  }
-  return redaction;
-}
-
 util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vector<std::string>& given) {
   std::vector<std::string> ids;
   for (const std::string& text : given) {
@@ -115,11 +101,7 @@ Options default_options(const records::Config& config, util::Date as_of) {
 }
 
 std::string show_date(const std::optional<util::Date>& date, const Redaction& redaction) {
-  if (!date) {
-    return {};
-  }
-  const std::string text = util::format_date(*date);
-  return redaction.on && !redaction.dates ? text.substr(0, 7) : text;
+  return date ? records::format_date(redaction.date(*date)) : std::string();
 }
 
 std::string shorten(std::string_view text, std::size_t width) {

@@ -126,45 +126,35 @@ Ons4Summary ons4_of(const records::Record& record) {
   return summary;
 }
 
+// What the redaction withholds a summary leaves empty: renderers show it as absent, never as a placeholder.
 void redact(PersonSummary& summary, const Redaction& redaction) {
   summary.redaction = redaction;
   if (!redaction.on) {
     return;
   }
+  const auto withhold = [](std::string& value, const std::optional<std::string>& shown) { value = shown.value_or(""); };
   if (!redaction.known_as) {
     summary.known_as = summary.id;
   }
-  if (!redaction.names) {
-    for (RepresentativeSummary& representative : summary.voice.representatives) {
-      representative.name.clear();
-    }
-    for (AreaSummary& area : summary.areas) {
-      area.importance_representative_name.clear();
-    }
+  for (RepresentativeSummary& representative : summary.voice.representatives) {
+    withhold(representative.name, redaction.name(representative.name));
   }
-  if (!redaction.quotes) {
-    for (AreaSummary& area : summary.areas) {
-      area.said.clear();
-    }
+  for (AreaSummary& area : summary.areas) {
+    withhold(area.importance_representative_name, redaction.name(area.importance_representative_name));
+    withhold(area.said, redaction.quote(area.said));
   }
   auto redact_action = [&](ActionSummary& action) {
-    if (!redaction.names) {
-      action.name.clear();
-    }
-    action.what.clear();  // staff's free text: never in a redacted summary
+    withhold(action.name, redaction.name(action.name));
+    withhold(action.what, redaction.text(action.what));
   };
   for (OutcomeSummary& outcome : summary.outcomes) {
-    if (!redaction.quotes) {
-      outcome.said.clear();
-    }
+    withhold(outcome.said, redaction.quote(outcome.said));
     std::for_each(outcome.actions.begin(), outcome.actions.end(), redact_action);
   }
   std::for_each(summary.overdue_actions.begin(), summary.overdue_actions.end(), redact_action);
   for (PendingRequest& request : summary.pending_requests) {
-    request.sent_to.clear();
-    if (!redaction.references) {
-      request.reference.clear();
-    }
+    withhold(request.sent_to, redaction.text(request.sent_to));
+    withhold(request.reference, redaction.reference(request.reference));
   }
   if (!redaction.safeguarding) {
     summary.safeguarding_types.clear();

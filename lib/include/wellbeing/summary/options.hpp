@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "wellbeing/records/config.hpp"
+#include "wellbeing/records/redaction.hpp"
 #include "wellbeing/util/date.hpp"
 #include "wellbeing/util/expected.hpp"
 
@@ -26,21 +27,8 @@ inline constexpr std::array<std::string_view, 4> k_ons4_questions{"life_satisfac
 std::optional<std::size_t> status_index(std::string_view status);
 std::optional<std::size_t> actor_index(std::string_view actor);
 
-// What a redacted summary (for sharing outside the provider) still shows. When `on`, names are replaced by
-// ids (or left out when they have no id), free text is left out and counts are kept; each flag keeps one
-// kind of detail, as the folder's `redaction.keep` lists it.
-struct Redaction {
-  bool on = false;
-  bool known_as = false;      // the name the person likes to be called
-  bool names = false;         // representatives' names, and names on actions
-  bool quotes = false;        // the person's own words: what they said about an area, outcomes as they put them
-  bool dates = false;         // exact dates; otherwise year and month only
-  bool references = false;    // review request references
-  bool safeguarding = false;  // the types of open flags; otherwise only their count
-
-  // Redaction on, keeping what `keep` lists (the config's redaction.keep values; unknown ones are ignored).
-  static Redaction keeping(const std::vector<std::string>& keep);
-};
+// Summaries redact with the records' one redaction (what `redaction.keep` keeps, how a date is shown).
+using records::Redaction;
 
 // The records a summary counts, chosen on the command line. Empty lists choose everything.
 struct Filter {
