@@ -1,9 +1,7 @@
 // `wellbeing merge BASE OURS THEIRS [PATH]`: git's merge driver (%O %A %B %P) for records.
 #include "wellbeing/merge/merge.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +12,7 @@
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
+#include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {
 
@@ -33,32 +32,6 @@ std::string read_or_throw(const std::string& file) {
     throw InputError(text.error().message);
   }
   return std::move(*text);
-}
-
-// Replaces `file` with `text` through a temporary file beside it, so a failure leaves it whole.
-void write_atomically(const std::filesystem::path& file, const std::string& text) {
-  const std::filesystem::path temporary = file.string() + ".wellbeing-merge.tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    throw InputError(fmt::format("cannot write {}", temporary.string()));
-  }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n <= 0) {
-      ::close(fd);
-      std::filesystem::remove(temporary);
-      throw InputError(fmt::format("cannot write {}", temporary.string()));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  std::error_code error;
-  if (!synced || (std::filesystem::rename(temporary, file, error), error)) {
-    std::filesystem::remove(temporary, error);
-    throw InputError(fmt::format("cannot replace {}", file.string()));
-  }
 }
 
 bool is_record(const document::Node& root) { return root.find("schema") || root.find("person"); }
@@ -134,7 +107,9 @@ int run(const Options& options, const GlobalOptions& global) {
   } else if (result.line_conflicts) {
     report += fmt::format("wellbeing merge: {}: conflicting lines are marked in the file\n", name);
   }
-  write_atomically(options.ours, result.text);
+  if (auto failure = write::write_file(options.ours, result.text)) {
+    throw InputError(failure->message);
+  }
   write_out(stderr, report);
   return clean ? k_exit_ok : k_exit_findings;
 }

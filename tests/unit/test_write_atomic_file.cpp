@@ -136,4 +136,49 @@ TEST_SUITE("write::atomic_file") {
     CHECK(*real == fs::canonical(folder.path / "real" / "p-0003.yaml"));
     CHECK_FALSE(write::resolve(folder.path / "missing.yaml").has_value());
   }
+
+  TEST_CASE("write_file replaces through a symlink, keeping the real file's mode and the link") {
+    TempFolder folder;
+    fs::create_directory(folder.path / "real");
+    const fs::path real = folder.path / "real" / "review.md";
+    spit(real, "old\n");
+    ::chmod(real.c_str(), 0640);
+    fs::create_symlink("real/review.md", folder.path / "review.md");
+    CHECK_FALSE(write::write_file(folder.path / "review.md", "new\n").has_value());
+    CHECK(fs::is_symlink(folder.path / "review.md"));
+    CHECK(slurp(real) == "new\n");
+    struct stat info {};
+    REQUIRE(::stat(real.c_str(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0640);
+    CHECK(entries(folder.path / "real") == 1);
+  }
+
+  TEST_CASE("write_file creates a missing file as open(2) would, and fails whole in a missing folder") {
+    TempFolder folder;
+    const mode_t mask = ::umask(027);
+    const auto made = write::write_file(folder.path / "review.md", "text\n");
+    const auto missing = write::write_file(folder.path / "no-such-folder" / "review.md", "text\n");
+    ::umask(mask);
+    CHECK_FALSE(made.has_value());
+    CHECK(slurp(folder.path / "review.md") == "text\n");
+    struct stat info {};
+    REQUIRE(::stat((folder.path / "review.md").c_str(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0640);
+    REQUIRE(missing.has_value());
+    CHECK(missing->kind == write::FailureKind::io);
+    CHECK(missing->message.find("no-such-folder: cannot create a temporary file in this folder") != std::string::npos);
+    CHECK(entries(folder.path) == 1);
+  }
+
+  TEST_CASE("an injected failure leaves write_file's target as it was") {
+    TempFolder folder;
+    const fs::path file = folder.path / "review.md";
+    spit(file, "old\n");
+    ::setenv("WELLBEING_TEST_FAIL_BEFORE_RENAME", "1", 1);
+    const auto failure = write::write_file(file, "new\n");
+    ::unsetenv("WELLBEING_TEST_FAIL_BEFORE_RENAME");
+    REQUIRE(failure.has_value());
+    CHECK(slurp(file) == "old\n");
+    CHECK(entries(folder.path) == 1);
+  }
 }

@@ -142,6 +142,62 @@ std::optional<Failure> test_hooks(const fs::path& file) {
   return std::nullopt;
 }
 
+// 0666 less the umask: the mode open(2) gives a new file, which mkostemp does not (it makes it private).
+mode_t new_file_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+// Writes `text` to a new temporary file beside `target`, with `mode` and (where allowed) the owner of an
+// existing `target`, fsync'd and closed. `what` names the write in a failure ("cannot write …").
+util::Expected<fs::path, Failure> write_temp(const fs::path& target, mode_t mode, std::string_view text,
+                                             std::string_view what) {
+  auto temp = make_temp(target);
+  if (!temp) {
+    return util::unexpected(temp.error());
+  }
+  auto [fd, temp_path] = *temp;
+  struct stat info {};
+  if (::stat(target.c_str(), &info) == 0) {
+    // Keep the owner where we may (as root, or the same owner); a failure here is not a reason to stop.
+    [[maybe_unused]] const int ignored = ::fchown(fd, info.st_uid, info.st_gid);
+  }
+  if (::fchmod(fd, mode) != 0 || !write_all(fd, text) || ::fsync(fd) != 0) {
+    const int error = errno;
+    drop_temp(fd, temp_path);
+    return util::unexpected(io_failure(target, what, error));
+  }
+  if (::close(fd) != 0) {
+    const int error = errno;
+    drop_temp(-1, temp_path);
+    return util::unexpected(io_failure(target, what, error));
+  }
+  return temp_path;
+}
+
+// Renames the written temporary file over `target` once `may_replace` finds no reason not to, then
+// fsyncs the folder so the rename itself survives a power loss. The temporary file goes on any failure.
+template <typename Check>
+std::optional<Failure> rename_into_place(const fs::path& temp_path, const fs::path& target, Check may_replace) {
+  if (auto injected = test_hooks(target)) {
+    drop_temp(-1, temp_path);
+    return injected;
+  }
+  if (auto refused = may_replace()) {
+    drop_temp(-1, temp_path);
+    return refused;
+  }
+  if (::rename(temp_path.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    drop_temp(-1, temp_path);
+    return io_failure(target, "cannot replace the file", error);
+  }
+  forget(g_temp_path);
+  sync_folder(target.parent_path());
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::uint64_t content_hash(std::string_view text) {
@@ -267,46 +323,40 @@ util::Expected<ReadFile, Failure> read_for_update(const fs::path& real, std::siz
 }
 
 std::optional<Failure> replace_file(const ReadFile& original, std::string_view text) {
-  auto temp = make_temp(original.real);
+  auto temp = write_temp(original.real, original.mode, text, "cannot write the new version");
   if (!temp) {
     return temp.error();
   }
-  auto [fd, temp_path] = *temp;
+  const auto unchanged = [&]() -> std::optional<Failure> {
+    auto now = snapshot_of(original.real);
+    if (!now || *now != original.snapshot) {
+      return Failure{FailureKind::changed,
+                     fmt::format("{} changed while this command was working on it; nothing was written (run it "
+                                 "again to add to the new version)",
+                                 original.real.string())};
+    }
+    return std::nullopt;
+  };
+  return rename_into_place(*temp, original.real, unchanged);
+}
+
+std::optional<Failure> write_file(const fs::path& file, std::string_view text) {
+  std::error_code ec;
+  fs::path target = file;
+  if (fs::exists(file, ec)) {
+    auto real = resolve(file);
+    if (!real) {
+      return real.error();
+    }
+    target = std::move(real).value();
+  }
   struct stat info {};
-  if (::stat(original.real.c_str(), &info) == 0) {
-    // Keep the owner where we may (as root, or the same owner); a failure here is not a reason to stop.
-    [[maybe_unused]] const int ignored = ::fchown(fd, info.st_uid, info.st_gid);
+  const mode_t mode = ::stat(target.c_str(), &info) == 0 ? (info.st_mode & 07777) : new_file_mode();
+  auto temp = write_temp(target, mode, text, "cannot write");
+  if (!temp) {
+    return temp.error();
   }
-  if (::fchmod(fd, original.mode) != 0 || !write_all(fd, text) || ::fsync(fd) != 0) {
-    const int error = errno;
-    drop_temp(fd, temp_path);
-    return io_failure(original.real, "cannot write the new version", error);
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    drop_temp(-1, temp_path);
-    return io_failure(original.real, "cannot write the new version", error);
-  }
-  if (auto injected = test_hooks(original.real)) {
-    drop_temp(-1, temp_path);
-    return injected;
-  }
-  auto now = snapshot_of(original.real);
-  if (!now || *now != original.snapshot) {
-    drop_temp(-1, temp_path);
-    return Failure{FailureKind::changed,
-                   fmt::format("{} changed while this command was working on it; nothing was written (run it again "
-                               "to add to the new version)",
-                               original.real.string())};
-  }
-  if (::rename(temp_path.c_str(), original.real.c_str()) != 0) {
-    const int error = errno;
-    drop_temp(-1, temp_path);
-    return io_failure(original.real, "cannot replace the file", error);
-  }
-  forget(g_temp_path);
-  sync_folder(original.real.parent_path());
-  return std::nullopt;
+  return rename_into_place(*temp, target, [] { return std::optional<Failure>(); });
 }
 
 std::optional<Failure> create_file(const fs::path& file, std::string_view text) {
@@ -314,23 +364,11 @@ std::optional<Failure> create_file(const fs::path& file, std::string_view text) 
   if (fs::exists(fs::symlink_status(file, ec))) {
     return Failure{FailureKind::exists, fmt::format("{} already exists", file.string())};
   }
-  auto temp = make_temp(file);
+  auto temp = write_temp(file, new_file_mode(), text, "cannot write");
   if (!temp) {
     return temp.error();
   }
-  auto [fd, temp_path] = *temp;
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, text) || ::fsync(fd) != 0) {
-    const int error = errno;
-    drop_temp(fd, temp_path);
-    return io_failure(file, "cannot write", error);
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    drop_temp(-1, temp_path);
-    return io_failure(file, "cannot write", error);
-  }
+  const fs::path& temp_path = *temp;
   if (::link(temp_path.c_str(), file.c_str()) != 0) {
     const int error = errno;
     drop_temp(-1, temp_path);

@@ -80,6 +80,12 @@ util::Expected<Snapshot, Failure> snapshot_of(const std::filesystem::path& real)
 // WELLBEING_TEST_PAUSE_BEFORE_RENAME=SECONDS waits there (so a test can interrupt the write).
 std::optional<Failure> replace_file(const ReadFile& original, std::string_view text);
 
+// Writes `text` to `file` atomically, replacing it or creating it, without a lock and without checking
+// what was there: for files nothing else edits (a report) and for git's merge driver (git owns the file).
+// An existing file is found through symlinks and keeps its mode (and owner, where allowed); a new one
+// gets 0666 less the umask. Otherwise as replace_file, test hooks included. Returns nullopt on success.
+std::optional<Failure> write_file(const std::filesystem::path& file, std::string_view text);
+
 // Creates `file` holding `text`, only if it does not exist (`exists` otherwise): written to a temporary
 // file, fsync'd, then linked into place (which fails rather than overwrite) and the folder fsync'd, so
 // the file appears whole or not at all. Its mode is 0666 less the umask. Returns nullopt on success.
