@@ -13,7 +13,7 @@
 
 #include "wellbeing/edit/accept.hpp"
 #include "wellbeing/edit/template.hpp"
-#include "wellbeing/edit/unified_diff.hpp"
+#include "wellbeing/history/repository.hpp"
 #include "write_support.hpp"
 
 namespace wellbeing::cli {
@@ -243,7 +243,8 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     return k_exit_findings;
   }
   if (options.dry_run) {
-    write_out(stdout, edit::unified_diff(read->text, change.text, "a/" + options.file, "b/" + options.file));
+    write_out(stdout, history::unified_diff(read->text, change.text, "a/" + options.file, "b/" + options.file,
+                                           history::PatchStyle::plain));
   }
   write_out(stderr, format_diagnostics_text(verdict.entry_notes, change.text, color));
   if (verdict.old_errors > 0) {

@@ -161,7 +161,8 @@ int run_git_external(const Options& options, bool color) {
   auto new_doc = document::parse(new_text.value_or(""), new_name);
   if (!old_doc || !new_doc) {
     out += "(not readable as YAML, so shown line by line)\n";
-    out += history::unified_diff(old_text.value_or(""), new_text.value_or(""), old_name, new_name);
+    out += history::unified_diff(old_text.value_or(""), new_text.value_or(""), old_name, new_name,
+                                 history::PatchStyle::git);
   } else {
     const auto changes = diff::diff_documents(old_doc->root, new_doc->root);
     if (changes.empty()) {

@@ -6,7 +6,7 @@
 #include "options.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/builtin.hpp"
-#include "wellbeing/write/git_setup.hpp"
+#include "wellbeing/history/git_setup.hpp"
 #include "wellbeing/write/templates.hpp"
 #include "write_support.hpp"
 
@@ -54,7 +54,7 @@ int run(const Options& options) {
   const std::vector<std::pair<fs::path, std::string>> files{
       {dir / "wellbeing.yaml", config},
       {dir / "README.md", write::folder_readme(settings)},
-      {dir / ".gitattributes", write::git_attributes()},
+      {dir / ".gitattributes", history::git_attributes()},
       {dir / "schemas" / std::string(schema::k_record_schema),
        std::string(schema::embedded_schema(schema::k_record_schema))},
       {dir / "schemas" / std::string(schema::k_config_schema),
@@ -89,8 +89,8 @@ int run(const Options& options) {
   if (options.no_git) {
     return k_exit_ok;
   }
-  if (!write::find_repository(dir)) {
-    auto repository = write::init_repository(dir);
+  if (!history::find_repository(dir)) {
+    auto repository = history::init_repository(dir);
     if (!repository) {
       throw InputError(repository.error());
     }

@@ -1,25 +1,21 @@
 // `wellbeing render FILE`: a review report of one record, as Markdown or as a self-contained HTML page.
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/diff/diff.hpp"
+#include "wellbeing/history/repository.hpp"
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/report/provenance.hpp"
 #include "wellbeing/report/report.hpp"
 #include "wellbeing/report/templates.hpp"
+#include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {
 
@@ -88,7 +84,7 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
   if (file == "-") {
     throw InputError("--since needs a file in a git repository, not standard input");
   }
-  auto old_file = report::read_at_revision(file, revision);
+  auto old_file = history::read_at_revision(file, revision);
   if (!old_file) {
     throw InputError(fmt::format("--since {}: {}", revision, old_file.error()));
   }
@@ -99,60 +95,13 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
   }
   report::ChangesSince since;
   since.revision = revision;
-  since.commit = old_file->commit;
-  since.commit_date = old_file->commit_date;
+  since.commit = old_file->commit.id;
+  since.commit_date = history::format_time(old_file->commit.committer);
   for (const diff::Change& change : diff::diff_documents(old_document->root, now.root)) {
     since.changes.push_back(report::Change{std::string(diff::to_string(change.kind)), change.section, change.path,
                                            change.label});
   }
   return since;
-}
-
-// Writes `text` to `path` whole or not at all: a temporary file beside it, flushed to disk, renamed over it.
-void write_atomically(const std::string& path, std::string_view text) {
-  const fs::path target(path);
-  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-  const int fd = mkstemp(temp.data());
-  if (fd < 0) {
-    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  }
-  auto fail = [&](const char* what) {
-    const int error = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw InputError(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
-  };
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail("write");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  // mkstemp makes the file private; a report is an ordinary document (0666 less the umask).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) {
-    fail("chmod");
-  }
-  if (::fsync(fd) != 0) {
-    fail("fsync");
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
-  }
 }
 
 int run(const Options& options, const GlobalOptions& global) {
@@ -232,7 +181,9 @@ int run(const Options& options, const GlobalOptions& global) {
   if (options.output.empty() || options.output == "-") {
     write_out(stdout, text);
   } else {
-    write_atomically(options.output, text);
+    if (auto failure = write::write_file(options.output, text)) {
+      throw InputError(fmt::format("cannot write {}: {}", options.output, failure->message));
+    }
   }
   return k_exit_ok;
 }

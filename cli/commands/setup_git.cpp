@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
-#include "wellbeing/write/git_setup.hpp"
+#include "wellbeing/history/git_setup.hpp"
 #include "write_support.hpp"
 
 namespace wellbeing::cli {
@@ -10,7 +10,7 @@ namespace wellbeing::cli {
 namespace {
 
 // Prints what setup_git did; 1 when something was left undone.
-int report(const write::GitSetup& setup) {
+int report(const history::GitSetup& setup) {
   for (const std::string& line : setup.changed) {
     write_out(stdout, fmt::format("set {}\n", line));
   }
@@ -26,7 +26,7 @@ int report(const write::GitSetup& setup) {
 }  // namespace
 
 int setup_git_in(const std::filesystem::path& folder) {
-  auto setup = write::setup_git(folder, command_for_git());
+  auto setup = history::setup_git(folder, command_for_git());
   if (!setup) {
     throw InputError(setup.error());
   }

@@ -7,7 +7,6 @@
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/style.hpp"
-#include "wellbeing/edit/unified_diff.hpp"
 
 using namespace wellbeing;
 using document::Node;
@@ -110,28 +109,5 @@ TEST_SUITE("edit::detect_style") {
     CHECK_FALSE(four.final_newline);
     CHECK(check("a: 1\n\nb: 2\n").blank_between_sections);
     CHECK_FALSE(check("a: 1\nb: 2\nc: 3\n").blank_between_sections);
-  }
-}
-
-TEST_SUITE("edit::unified_diff") {
-  TEST_CASE("an insertion is one hunk with three lines of context") {
-    const std::string before = "1\n2\n3\n4\n5\n6\n";
-    const std::string after = "1\n2\n3\n4\nnew\n5\n6\n";
-    CHECK(edit::unified_diff(before, after, "a/f", "b/f") ==
-          "--- a/f\n+++ b/f\n@@ -2,5 +2,6 @@\n 2\n 3\n 4\n+new\n 5\n 6\n");
-    CHECK(edit::unified_diff(before, before, "a/f", "b/f").empty());
-  }
-
-  TEST_CASE("distant changes are separate hunks; a missing final newline is marked") {
-    const std::string before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk";
-    const std::string after = "A\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\n";
-    CHECK(edit::unified_diff(before, after, "x", "y") ==
-          "--- x\n+++ y\n@@ -1,4 +1,4 @@\n-a\n+A\n b\n c\n d\n@@ -8,4 +8,5 @@\n h\n i\n j\n-k\n"
-          "\\ No newline at end of file\n+k\n+l\n");
-  }
-
-  TEST_CASE("inserting into an empty file, and emptying one") {
-    CHECK(edit::unified_diff("", "x\n", "a", "b") == "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n");
-    CHECK(edit::unified_diff("x\n", "", "a", "b") == "--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
   }
 }

@@ -7,7 +7,6 @@
 #include "wellbeing/records/check.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/validator.hpp"
-#include "wellbeing/write/git_setup.hpp"
 #include "wellbeing/write/templates.hpp"
 
 using namespace wellbeing;
@@ -49,18 +48,5 @@ TEST_SUITE("write::templates") {
     auto validator = schema::Validator::compile(*schema_document);
     REQUIRE(validator.has_value());
     CHECK(validator->validate(*parsed).empty());
-  }
-
-  TEST_CASE("the git set-up agrees with the drivers' contract") {
-    const auto entries = write::git_config_entries("wellbeing");
-    REQUIRE(entries.size() == 4);
-    CHECK(entries[0] == std::pair<std::string, std::string>{"diff.wellbeing.command", "wellbeing diff --git-external"});
-    CHECK(entries[1] == std::pair<std::string, std::string>{"diff.wellbeing.textconv", "wellbeing show --canonical"});
-    CHECK(entries[2] == std::pair<std::string, std::string>{"merge.wellbeing.name", "wellbeing record merge"});
-    CHECK(entries[3] == std::pair<std::string, std::string>{"merge.wellbeing.driver", "wellbeing merge %O %A %B %P"});
-    CHECK(write::git_attributes().find("records/**/*.yaml diff=wellbeing merge=wellbeing\n") != std::string::npos);
-    const std::string hook = write::pre_commit_hook("'/opt/my tools/wellbeing'");
-    CHECK(hook.starts_with("#!/bin/sh\n# wellbeing pre-commit hook"));
-    CHECK(hook.find("xargs -0 '/opt/my tools/wellbeing' validate") != std::string::npos);
   }
 }

@@ -1,7 +1,6 @@
 #include "wellbeing/history/repository.hpp"
 
 #include <fmt/format.h>
-#include <git2.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,38 +9,21 @@
 
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "libgit2.hpp"
 
 namespace wellbeing::history {
 
 namespace {
 
-// libgit2 must be initialised once before use; it is never shut down, as the process ends soon after.
-void ensure_libgit2() {
-  static const int initialised = git_libgit2_init();
-  (void)initialised;
-}
-
-std::string last_error(std::string_view what) {
-  const git_error* error = git_error_last();
-  return error && error->message ? fmt::format("{}: {}", what, error->message) : std::string(what);
-}
-
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const {
-    if (p) {
-      Free(p);
-    }
-  }
-};
-using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
-using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
-using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
-using EntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
-using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
-using WalkPtr = std::unique_ptr<git_revwalk, Deleter<git_revwalk, git_revwalk_free>>;
-using DiffPtr = std::unique_ptr<git_diff, Deleter<git_diff, git_diff_free>>;
-using PatchPtr = std::unique_ptr<git_patch, Deleter<git_patch, git_patch_free>>;
+using git::BlobPtr;
+using git::CommitPtr;
+using git::DiffPtr;
+using git::EntryPtr;
+using git::ObjectPtr;
+using git::PatchPtr;
+using git::TreePtr;
+using git::WalkPtr;
+using git::last_error;
 
 std::string to_hex(const git_oid& oid) {
   char buffer[GIT_OID_HEXSZ + 1] = {};
@@ -142,7 +124,6 @@ std::string format_time_iso(const Signature& signature) {
 }
 
 util::Expected<Repository, std::string> Repository::discover(const std::filesystem::path& start) {
-  ensure_libgit2();
   std::error_code error;
   std::filesystem::path folder = std::filesystem::absolute(start, error).lexically_normal();
   while (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
@@ -151,11 +132,11 @@ util::Expected<Repository, std::string> Repository::discover(const std::filesyst
     }
     folder = folder.parent_path();
   }
-  git_repository* repo = nullptr;
-  if (git_repository_open_ext(&repo, folder.c_str(), 0, nullptr) != 0) {
+  git::RepositoryPtr repo = git::open_containing(folder.c_str());
+  if (!repo) {
     return util::unexpected(fmt::format("{} is not in a git repository", start.string()));
   }
-  return Repository(repo);
+  return Repository(repo.release());
 }
 
 Repository::Repository(Repository&& other) noexcept : m_repo(std::exchange(other.m_repo, nullptr)) {}
@@ -223,6 +204,16 @@ CommitInfo Repository::commit(const std::string& id) const {
     info.parents.push_back(to_hex(*git_commit_parent_id(commit.get(), i)));
   }
   return info;
+}
+
+bool Repository::is_shallow() const { return git_repository_is_shallow(m_repo) == 1; }
+
+util::Expected<bool, std::string> Repository::has_uncommitted_changes(std::string_view path) const {
+  unsigned int status = 0;
+  if (git_status_file(&status, m_repo, std::string(path).c_str()) != 0) {
+    return util::unexpected(last_error("cannot read the file's git status"));
+  }
+  return status != GIT_STATUS_CURRENT;
 }
 
 std::optional<std::string> Repository::read_file(const std::string& id, std::string_view path) const {
@@ -370,8 +361,33 @@ util::Expected<std::vector<FileVersion>, std::string> record_history(const Repos
     version.path = here;
     version.text = read_blob(repo, *blob).value_or("");
     versions.push_back(std::move(version));
+    if (options.limit && versions.size() >= *options.limit) {
+      break;
+    }
   }
   return versions;
+}
+
+util::Expected<RevisionFile, std::string> read_at_revision(const std::filesystem::path& file,
+                                                           std::string_view revision) {
+  const std::string outside = fmt::format("{} is not in a git repository", file.string());
+  auto repository = Repository::discover(file);
+  if (!repository) {
+    return util::unexpected(outside);
+  }
+  const auto path = repository->relative_path(file);
+  if (!path) {
+    return util::unexpected(outside);
+  }
+  auto id = repository->resolve(revision);
+  if (!id) {
+    return util::unexpected(id.error());
+  }
+  auto text = repository->read_file(*id, *path);
+  if (!text) {
+    return util::unexpected(fmt::format("{} is not in revision '{}'", *path, revision));
+  }
+  return RevisionFile{std::move(*text), repository->commit(*id)};
 }
 
 namespace {
@@ -439,7 +455,7 @@ Blame blame_value(std::string_view current, const std::vector<FileVersion>& hist
 
 util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::string_view ours,
                                                   std::string_view theirs) {
-  ensure_libgit2();
+  git::ensure_initialised();
   const auto input = [](std::string_view text) {
     git_merge_file_input in = GIT_MERGE_FILE_INPUT_INIT;
     in.ptr = text.data();
@@ -464,27 +480,69 @@ util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::st
   return merged;
 }
 
-std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_name,
-                         std::string_view new_name) {
-  ensure_libgit2();
+namespace {
+
+struct PatchPrinter {
+  PatchStyle style;
+  std::string_view old_label;
+  std::string_view new_label;
+  std::string out;
+};
+
+std::string hunk_range(int start, int count) {
+  return count == 1 ? fmt::format("{}", start) : fmt::format("{},{}", start, count);
+}
+
+int print_patch_line(const git_diff_delta* /*delta*/, const git_diff_hunk* hunk, const git_diff_line* line,
+                     void* payload) {
+  auto& printer = *static_cast<PatchPrinter*>(payload);
+  const std::string_view content(line->content, line->content_len);
+  const bool plain = printer.style == PatchStyle::plain;
+  switch (line->origin) {
+    case GIT_DIFF_LINE_FILE_HDR:
+      printer.out += plain ? fmt::format("--- {}\n+++ {}\n", printer.old_label, printer.new_label) : std::string(content);
+      break;
+    case GIT_DIFF_LINE_HUNK_HDR:
+      // git's header ends with the nearest line above that looks like a heading (a YAML key, here): a
+      // guess that says little in a record, so the plain form leaves it out.
+      printer.out += plain && hunk ? fmt::format("@@ -{} +{} @@\n", hunk_range(hunk->old_start, hunk->old_lines),
+                                                 hunk_range(hunk->new_start, hunk->new_lines))
+                                   : std::string(content);
+      break;
+    case GIT_DIFF_LINE_CONTEXT:
+    case GIT_DIFF_LINE_ADDITION:
+    case GIT_DIFF_LINE_DELETION:
+      printer.out += line->origin;
+      printer.out += content;
+      break;
+    default:  // "\ No newline at end of file", which carries its own line breaks
+      printer.out += content;
+      break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_label,
+                         std::string_view new_label, PatchStyle style) {
+  git::ensure_initialised();
   if (old_text == new_text) {
     return {};
   }
+  const std::string old_path(old_label);
+  const std::string new_path(new_label);
   git_patch* patch = nullptr;
-  const std::string old_path(old_name);
-  const std::string new_path(new_name);
   if (git_patch_from_buffers(&patch, old_text.data(), old_text.size(), old_path.c_str(), new_text.data(),
                              new_text.size(), new_path.c_str(), nullptr) != 0) {
     return {};
   }
   PatchPtr owned(patch);
-  git_buf buffer = GIT_BUF_INIT;
-  if (git_patch_to_buf(&buffer, patch) != 0) {
+  PatchPrinter printer{style, old_label, new_label, {}};
+  if (git_patch_print(patch, print_patch_line, &printer) != 0) {
     return {};
   }
-  std::string out(buffer.ptr, buffer.size);
-  git_buf_dispose(&buffer);
-  return out;
+  return std::move(printer.out);
 }
 
 }  // namespace wellbeing::history

@@ -71,6 +71,14 @@ class Repository {
   // Paths of the files in `parent` that are not in `child` (deleted or renamed away by the commit).
   std::vector<std::string> paths_gone(const std::string& parent, const std::string& child) const;
 
+  // True when the history is cut short (a shallow clone).
+  bool is_shallow() const;
+
+  // True when `path` (inside the repository) differs from HEAD in the index or the working tree, or is
+  // not tracked. Fails with libgit2's message when its status cannot be read.
+  util::Expected<bool, std::string> has_uncommitted_changes(std::string_view path) const;
+
+  // The libgit2 handle, for history/ itself.
   git_repository* raw() const { return m_repo; }
 
  private:
@@ -91,6 +99,7 @@ struct FileVersion {
 struct HistoryOptions {
   std::optional<std::int64_t> since;  // only commits made (author time) at or after this time
   std::optional<std::int64_t> until;  // only commits made before this time
+  std::optional<std::size_t> limit;   // stop after this many versions (the newest)
 };
 
 // Every commit reachable from HEAD that changed the record at `path` (relative to the repository; it must
@@ -102,6 +111,18 @@ struct HistoryOptions {
 util::Expected<std::vector<FileVersion>, std::string> record_history(const Repository& repository,
                                                                      const std::string& path,
                                                                      const HistoryOptions& options = {});
+
+// A file as committed at some revision.
+struct RevisionFile {
+  std::string text;
+  CommitInfo commit;  // the commit the revision names
+};
+
+// `file` (a path in a working tree) as committed at `revision` (anything `git rev-parse` takes: a commit,
+// tag, branch, "HEAD~3"), from the repository holding it. Fails with a message when there is no
+// repository ("FILE is not in a git repository"), the revision is unknown, or the file is not in it.
+util::Expected<RevisionFile, std::string> read_at_revision(const std::filesystem::path& file,
+                                                           std::string_view revision);
 
 // Who last changed one value of a record.
 struct Blame {
@@ -128,9 +149,17 @@ struct TextMerge {
 util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::string_view ours,
                                                   std::string_view theirs);
 
-// A unified line diff of two texts (libgit2), with "--- a/NAME" and "+++ b/NAME" headers; empty when the
-// texts are equal.
-std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_name,
-                         std::string_view new_name);
+// How a unified diff is headed.
+enum class PatchStyle {
+  plain,  // "--- OLD_LABEL" and "+++ NEW_LABEL" as given, and "@@ -l,n +l,n @@" hunk headers alone
+  git,    // as `git diff` prints it: "diff --git a/OLD b/NEW", an index line, "--- a/OLD", "+++ b/NEW",
+          // and after each hunk header the line above it that looks like a heading
+};
+
+// The difference between two texts as a unified diff (libgit2's, three lines of context), line by line:
+// line endings stay part of the lines (a CRLF file shows as CRLF), and a last line without one is marked
+// "\ No newline at end of file". Empty when the texts are equal.
+std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_label,
+                         std::string_view new_label, PatchStyle style);
 
 }  // namespace wellbeing::history

@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <string>
 
-#include "wellbeing/util/expected.hpp"
 
 namespace wellbeing::report {
 
@@ -20,22 +19,10 @@ struct Provenance {
   std::string error;              // why git could not be read, when it could not (the rest is then empty)
 };
 
-// Reads the provenance of `file` with libgit2: the repository holding it, the last commit that changed it
-// (following first and other parents, like `git log -1 -- FILE`) and whether it has uncommitted changes.
+// Reads the provenance of `file` from git (history::Repository): the repository holding it, the last commit
+// that changed it (history::record_history's newest version, like `git log -1 -- FILE`) and whether it has
+// uncommitted changes.
 // Never fails: a file outside any repository, or standard input ("-"), gives in_repository == false.
 Provenance read_provenance(const std::filesystem::path& file, const std::string& display_path);
-
-// A file as committed at some revision.
-struct RevisionFile {
-  std::string text;
-  std::string commit;       // the commit the revision names (40 hex digits)
-  std::string commit_date;  // its committer date, "2026-11-22 10:36:54 +0000"
-};
-
-// `file` as committed at `revision` (anything `git rev-parse` accepts: a commit, tag, branch, "HEAD~3"),
-// read from the repository holding `file`. Fails with a message when there is no repository, the revision
-// is unknown, or the file is not in it.
-util::Expected<RevisionFile, std::string> read_at_revision(const std::filesystem::path& file,
-                                                           const std::string& revision);
 
 }  // namespace wellbeing::report

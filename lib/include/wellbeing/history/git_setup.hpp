@@ -8,7 +8,7 @@
 
 #include "wellbeing/util/expected.hpp"
 
-namespace wellbeing::write {
+namespace wellbeing::history {
 
 // The top of the git work tree that holds `folder`, or nullopt when it is in none.
 std::optional<std::filesystem::path> find_repository(const std::filesystem::path& folder);
@@ -45,4 +45,4 @@ struct GitSetup {
 // Fails with a message when `folder` is not in a git repository or the config cannot be written.
 util::Expected<GitSetup, std::string> setup_git(const std::filesystem::path& folder, std::string_view command);
 
-}  // namespace wellbeing::write
+}  // namespace wellbeing::history

@@ -1,4 +1,4 @@
-#include "wellbeing/write/git_setup.hpp"
+#include "wellbeing/history/git_setup.hpp"
 
 #include <sys/stat.h>
 
@@ -7,35 +7,16 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <git2.h>
 
+#include "libgit2.hpp"
+#include "wellbeing/history/repository.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
-namespace wellbeing::write {
+namespace wellbeing::history {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// libgit2 is initialised once per process and kept for its life.
-void ensure_libgit2() {
-  static const int initialised = git_libgit2_init();
-  (void)initialised;
-}
-
-std::string last_git_error() {
-  const git_error* error = git_error_last();
-  return error && error->message ? error->message : "unknown libgit2 error";
-}
-
-struct RepositoryCloser {
-  void operator()(git_repository* repository) const { git_repository_free(repository); }
-};
-struct ConfigCloser {
-  void operator()(git_config* config) const { git_config_free(config); }
-};
-using Repository = std::unique_ptr<git_repository, RepositoryCloser>;
-using Config = std::unique_ptr<git_config, ConfigCloser>;
 
 std::optional<std::string> config_string(git_config* config, const char* key) {
   git_buf buffer = GIT_BUF_INIT;
@@ -43,9 +24,7 @@ std::optional<std::string> config_string(git_config* config, const char* key) {
     git_error_clear();
     return std::nullopt;
   }
-  std::string value(buffer.ptr, buffer.size);
-  git_buf_dispose(&buffer);
-  return value;
+  return git::take(buffer);
 }
 
 std::string read_text(const fs::path& file) {
@@ -63,18 +42,18 @@ util::Expected<bool, std::string> install_hook(const fs::path& hook, const std::
       result.unchanged.push_back(fmt::format("{} (the pre-commit hook)", shown));
       return true;
     }
-    auto original = read_for_update(hook, 1 << 20);
+    auto original = write::read_for_update(hook, 1 << 20);
     if (!original) {
       return util::unexpected(original.error().message);
     }
     original->mode |= 0111;
-    if (auto failure = replace_file(*original, script)) {
+    if (auto failure = write::replace_file(*original, script)) {
       return util::unexpected(failure->message);
     }
     result.changed.push_back(fmt::format("{} (the pre-commit hook, updated)", shown));
     return true;
   }
-  if (auto failure = create_file(hook, script)) {
+  if (auto failure = write::create_file(hook, script)) {
     return util::unexpected(failure->message);
   }
   fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
@@ -89,27 +68,20 @@ util::Expected<bool, std::string> install_hook(const fs::path& hook, const std::
 }  // namespace
 
 std::optional<fs::path> find_repository(const fs::path& folder) {
-  ensure_libgit2();
-  git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, folder.c_str(), 0, nullptr) != 0) {
-    git_error_clear();
-    return std::nullopt;
-  }
-  Repository repository(raw);
-  const char* workdir = git_repository_workdir(raw);
-  if (!workdir) {
+  const auto repository = Repository::discover(folder);
+  if (!repository || repository->workdir().empty()) {
     return std::nullopt;  // a bare repository holds no records folder
   }
-  return fs::path(workdir).lexically_normal();
+  return repository->workdir().lexically_normal();
 }
 
 util::Expected<fs::path, std::string> init_repository(const fs::path& folder) {
-  ensure_libgit2();
+  git::ensure_initialised();
   git_repository* raw = nullptr;
   if (git_repository_init(&raw, folder.c_str(), 0) != 0) {
-    return util::unexpected(fmt::format("cannot make {} a git repository: {}", folder.string(), last_git_error()));
+    return util::unexpected(git::last_error(fmt::format("cannot make {} a git repository", folder.string())));
   }
-  Repository repository(raw);
+  const git::RepositoryPtr repository(raw);
   return fs::path(git_repository_workdir(raw)).lexically_normal();
 }
 
@@ -165,15 +137,13 @@ fi
 }
 
 util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::string_view command) {
-  ensure_libgit2();
-  git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, folder.c_str(), 0, nullptr) != 0) {
-    git_error_clear();
+  const auto repository = Repository::discover(folder);
+  if (!repository) {
     return util::unexpected(
         fmt::format("{} is not in a git repository (run `git init` there first, or `wellbeing init`)",
                     folder.string()));
   }
-  Repository repository(raw);
+  git_repository* raw = repository->raw();
   const char* workdir = git_repository_workdir(raw);
   if (!workdir) {
     return util::unexpected(std::string("this is a bare git repository: set up a clone with a work tree"));
@@ -183,21 +153,21 @@ util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::str
 
   git_config* all_raw = nullptr;
   if (git_repository_config(&all_raw, raw) != 0) {
-    return util::unexpected(fmt::format("cannot read the git config: {}", last_git_error()));
+    return util::unexpected(git::last_error("cannot read the git config"));
   }
-  Config all(all_raw);
+  const git::ConfigPtr all(all_raw);
   git_config* local_raw = nullptr;
   if (git_config_open_level(&local_raw, all_raw, GIT_CONFIG_LEVEL_LOCAL) != 0) {
-    return util::unexpected(fmt::format("cannot open the repository's own git config: {}", last_git_error()));
+    return util::unexpected(git::last_error("cannot open the repository's own git config"));
   }
-  Config local(local_raw);
+  const git::ConfigPtr local(local_raw);
   for (const auto& [key, value] : git_config_entries(command)) {
     if (config_string(local.get(), key.c_str()) == value) {
       result.unchanged.push_back(fmt::format("{} = {}", key, value));
       continue;
     }
     if (git_config_set_string(local.get(), key.c_str(), value.c_str()) != 0) {
-      return util::unexpected(fmt::format("cannot set {} in the git config: {}", key, last_git_error()));
+      return util::unexpected(git::last_error(fmt::format("cannot set {} in the git config", key)));
     }
     result.changed.push_back(fmt::format("{} = {}", key, value));
   }
@@ -234,4 +204,4 @@ util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::str
   return result;
 }
 
-}  // namespace wellbeing::write
+}  // namespace wellbeing::history
