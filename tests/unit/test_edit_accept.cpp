@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
+#include "write_data.hpp"
 #include "wellbeing/edit/accept.hpp"
 
 using namespace wellbeing;
@@ -14,11 +15,7 @@ using edit::ItemKind;
 
 namespace {
 
-std::string read_data(const std::string& name) {
-  std::ifstream in(std::string(WELLBEING_TEST_DATA) + "/write/" + name, std::ios::binary);
-  REQUIRE(in);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+std::string read_data(const std::string& name) { return test::read_write_data(name); }
 
 document::Document parse(const std::string& text) {
   auto parsed = document::parse(text, "p-0103.yaml");

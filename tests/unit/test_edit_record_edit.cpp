@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
+#include "write_data.hpp"
 #include "wellbeing/edit/record_edit.hpp"
 #include "wellbeing/records/check.hpp"
 
@@ -16,11 +17,7 @@ using edit::ItemKind;
 
 namespace {
 
-std::string read_data(const std::string& name) {
-  std::ifstream in(std::string(WELLBEING_TEST_DATA) + "/write/" + name, std::ios::binary);
-  REQUIRE(in);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+std::string read_data(const std::string& name) { return test::read_write_data(name); }
 
 std::string to_crlf(const std::string& text) {
   std::string out;
