@@ -70,7 +70,9 @@ schema::Validator load_schema(const std::string& schema_file) {
   const document::ParseResult parsed = document::parse_file(schema_file, schema_file);
   if (!parsed) {
     const Diagnostic& first = parsed.error().front();
-    throw InputError(fmt::format("cannot read the schema {}: {}", schema_file, first.message));
+    const std::string where =
+        first.location.line == 0 ? "" : fmt::format(" (line {}, column {})", first.location.line, first.location.column);
+    throw InputError(fmt::format("cannot read the schema {}: {}{}", schema_file, first.message, where));
   }
   // "schema.json" has an empty parent: relative $refs then resolve from the current folder.
   schema::CompileOptions options;

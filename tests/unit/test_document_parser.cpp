@@ -148,6 +148,21 @@ TEST_SUITE("Parser") {
     CHECK(parse_ok("1: a\n'1': b\n2: c\n").is_mapping());
   }
 
+  TEST_CASE("a doubled or leading comma in a flow collection is an error at the comma") {
+    const std::string message =
+        "a comma with no entry before it (a doubled or leading comma); remove it, or write null for an empty entry";
+    CHECK(parse_errors("[a,, b]\n") == std::vector<std::string>{"1:4: " + message});
+    CHECK(parse_errors("k: [a, , b]\n") == std::vector<std::string>{"1:8: " + message});
+    CHECK(parse_errors("[, a]\n") == std::vector<std::string>{"1:2: " + message});
+    CHECK(parse_errors("{\"type\": \"object\",, }\n") == std::vector<std::string>{"1:19: " + message});
+    CHECK(parse_errors("{a: 1, , b: 2}\n") == std::vector<std::string>{"1:8: " + message});
+    CHECK(parse_errors("[a, {b: 1},, c]\n") == std::vector<std::string>{"1:12: " + message});
+    // A trailing comma, and a value left empty after its key, are YAML.
+    CHECK(parse_ok("[a, b, ]\n").size() == 2);
+    CHECK(parse_ok("{a: , b: 1}\n").find("a")->is_null());
+    CHECK(parse_ok("[a: , b]\n").size() == 2);
+  }
+
   TEST_CASE("a duplicate key is an error naming both lines, and every duplicate is reported") {
     CHECK(parse_errors("status: open\nsaid: x\nstatus: met\nb: {c: 1, c: 2}\n") ==
           std::vector<std::string>{"3:1: duplicate key `status` (first defined on line 1, column 1)",

@@ -260,6 +260,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (!explicit_null_at(mark) && !m_stack.empty() && m_stack.back().is_mapping && m_stack.back().pending_key) {
       where = after_key(m_stack.back());
     }
+    check_empty_flow_entry(mark, where);
     add(Node::make_null(where), anchor, 1);
   }
 
@@ -311,6 +312,22 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     throw Abort{error(mark, fmt::format("this quoted text is never closed (missing {})", quote))};
+  }
+
+  // yaml-cpp reads an entry missing between two commas of a flow collection (`[a,, b]`, `{a: 1,, }`) or
+  // before a leading comma as null; YAML and JSON have no empty entry there. A value left empty after its
+  // key (`{a: , b: 1}`) is null and stays allowed: only a null where an item or a key belongs is refused.
+  void check_empty_flow_entry(const YAML::Mark& yaml_mark, Mark where) {
+    if (yaml_mark.pos < 0 || static_cast<std::size_t>(yaml_mark.pos) >= m_source.size() ||
+        m_source[static_cast<std::size_t>(yaml_mark.pos)] != ',' || m_stack.empty()) {
+      return;
+    }
+    const Frame& frame = m_stack.back();
+    if (frame.is_mapping && frame.pending_key) {
+      return;
+    }
+    m_errors.push_back(error(where, "a comma with no entry before it (a doubled or leading comma); remove it, or "
+                                    "write null for an empty entry"));
   }
 
   bool explicit_null_at(const YAML::Mark& mark) const {
