@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "command.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {

@@ -183,7 +183,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
       write_out(stderr, fmt::format("wellbeing: error: {} cannot be read as YAML; fix it first\n", options.file));
       return k_exit_findings;
     }
-    const Diagnostics old_findings = records::check_record(*parsed, check);
+    const Diagnostics old_findings = validation::check_record(*parsed, check);
     // The template starts from what is known: for an area, what the record already says about it.
     const Node prefill = edit::template_prefill(kind, parsed->root, options.area, fields, default_date);
     auto edited = edit_interactively(options, *parsed, old_findings, check, prefill, base);
@@ -226,7 +226,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     return k_exit_findings;
   }
   const edit::Acceptance verdict =
-      edit::accept_addition(*parsed, records::check_record(*parsed, check), base, check);
+      edit::accept_addition(*parsed, validation::check_record(*parsed, check), base, check);
   if (!verdict.refusal.empty()) {
     write_out(stderr, fmt::format("wellbeing: error: cannot add the {} to {}: {}\n", info.title, options.file,
                                   verdict.refusal));

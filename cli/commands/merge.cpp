@@ -9,7 +9,7 @@
 
 #include "command.hpp"
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
 #include "wellbeing/write/atomic_file.hpp"
@@ -44,7 +44,7 @@ std::map<std::string, int> error_counts(const std::string& text, const std::stri
   if (!parsed) {
     return out;
   }
-  for (const Diagnostic& d : records::check_record(*parsed, check)) {
+  for (const Diagnostic& d : validation::check_record(*parsed, check)) {
     if (d.severity == Severity::error) {
       ++out[d.rule + ": " + d.message];
     }
@@ -87,7 +87,7 @@ int run(const Options& options, const GlobalOptions& global) {
         before[message] = std::max(before[message], count);
       }
       const bool color = use_color(global.color, stderr);
-      for (const Diagnostic& d : records::check_record(*merged, check)) {
+      for (const Diagnostic& d : validation::check_record(*merged, check)) {
         const std::string key = d.rule + ": " + d.message;
         if (d.severity == Severity::error && before[key]-- <= 0) {
           if (clean) {

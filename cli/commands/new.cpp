@@ -70,7 +70,7 @@ int run(const Options& options, const GlobalOptions& global) {
   if (!parsed) {
     throw std::runtime_error("the new record does not parse");
   }
-  const Diagnostics findings = records::check_record(*parsed, check_options_for(dir, as_of));
+  const Diagnostics findings = validation::check_record(*parsed, check_options_for(dir, as_of));
   if (has_errors(findings)) {
     write_out(stderr, format_diagnostics_text(findings, text, use_color(global.color, stderr)));
     write_out(stderr, fmt::format("wellbeing: error: the new record would not be valid; nothing was written\n"));

@@ -9,7 +9,7 @@
 #include "options.hpp"
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/history/repository.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/report/provenance.hpp"
@@ -128,7 +128,7 @@ int run(const Options& options, const GlobalOptions& global) {
   }
 
   records::Config config = load_folder_config(options.file);
-  const Diagnostics findings = records::check_record(*document, {config, as_of});
+  const Diagnostics findings = validation::check_record(*document, {config, as_of});
   if (has_errors(findings) && !options.allow_invalid) {
     std::string out;
     for (const Diagnostic& d : findings) {

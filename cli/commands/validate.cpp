@@ -10,7 +10,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/builtin.hpp"
@@ -341,7 +341,7 @@ int run(const Options& options, const GlobalOptions& global) {
     settings = settings_for(inputs.files, as_of, use_color(global.color, stderr));
     // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
     std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
-    check = [&settings](const document::Document& doc) { return records::check_record(doc, settings.at(doc.path)); };
+    check = [&settings](const document::Document& doc) { return validation::check_record(doc, settings.at(doc.path)); };
   } else {
     validator = load_schema(options.schema_file);
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };

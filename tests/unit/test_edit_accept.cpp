@@ -50,7 +50,7 @@ std::string with_an_error() {
 TEST_SUITE("edit::Acceptance") {
   TEST_CASE("an entry that adds an error is refused, with the error where it would go") {
     const document::Document record = parse(read_data("compact.yaml"));
-    const Diagnostics old = records::check_record(record, check_options());
+    const Diagnostics old = validation::check_record(record, check_options());
     REQUIRE_FALSE(has_errors(old));
     const auto verdict = edit::accept_addition(
         record, old,
@@ -68,7 +68,7 @@ TEST_SUITE("edit::Acceptance") {
 
   TEST_CASE("a record with an error takes an entry that adds none, and counts the error it had") {
     const document::Document record = parse(with_an_error());
-    const Diagnostics old = records::check_record(record, check_options());
+    const Diagnostics old = validation::check_record(record, check_options());
     REQUIRE(has_errors(old));
     const auto verdict = edit::accept_addition(record, old, strength(), check_options());
     CHECK(verdict.accepted());
@@ -81,7 +81,7 @@ TEST_SUITE("edit::Acceptance") {
   TEST_CASE("an error moved by the insertion is still known as the old one") {
     // A measure dated before m-2 goes in front of it, so m-2's error moves from /measures/1 to /measures/2.
     const document::Document record = parse(with_an_error());
-    const Diagnostics old = records::check_record(record, check_options());
+    const Diagnostics old = validation::check_record(record, check_options());
     const auto verdict = edit::accept_addition(
         record, old,
         measure("date: 2026-06-01\ninstrument: ONS4\n"

@@ -9,7 +9,7 @@
 #include "wellbeing/document/parser.hpp"
 #include "write_data.hpp"
 #include "wellbeing/edit/record_edit.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 
 using namespace wellbeing;
 using document::Node;
@@ -175,7 +175,7 @@ TEST_SUITE("edit::add_to_record") {
     for (const Case& style : styles()) {
       auto parsed = document::parse(style.text, "t.yaml");
       REQUIRE_MESSAGE(parsed.has_value(), style.name);
-      const Diagnostics before = records::check_record(*parsed, check_options());
+      const Diagnostics before = validation::check_record(*parsed, check_options());
       REQUIRE_MESSAGE(!has_errors(before), style.name << ": the test file itself must be valid");
       const bool crlf = style.text.find("\r\n") != std::string::npos;
       for (const edit::Addition& addition : every_kind()) {
@@ -200,7 +200,7 @@ TEST_SUITE("edit::add_to_record") {
         }
         auto reparsed = document::parse(change->text, "t.yaml");
         REQUIRE_MESSAGE(reparsed.has_value(), label);
-        const Diagnostics after = records::check_record(*reparsed, check_options());
+        const Diagnostics after = validation::check_record(*reparsed, check_options());
         for (const Diagnostic& d : after) {
           CHECK_MESSAGE(d.severity != Severity::error, label << ": " << d.message << " at " << d.pointer);
         }

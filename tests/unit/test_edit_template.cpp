@@ -58,7 +58,7 @@ TEST_SUITE("edit::entry_template") {
     REQUIRE(record.has_value());
     records::CheckOptions check;
     check.as_of = *util::parse_date("2026-10-01");
-    const Diagnostics old = records::check_record(*record, check);
+    const Diagnostics old = validation::check_record(*record, check);
     edit::Addition base;
     base.kind = ItemKind::strength;
 

@@ -8,7 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/report/escape.hpp"
@@ -41,7 +41,7 @@ struct Loaded {
     REQUIRE(parsed.has_value());
     document = std::move(parsed).value();
     record = records::read_record(document.root);
-    findings = records::check_record(document, {config, as_of});
+    findings = validation::check_record(document, {config, as_of});
   }
 };
 

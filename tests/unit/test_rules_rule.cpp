@@ -18,7 +18,7 @@
 #include <string>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/rules/rule.hpp"
 

@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/validator.hpp"
 #include "wellbeing/write/templates.hpp"
@@ -31,7 +31,7 @@ TEST_SUITE("write::templates") {
     }
     records::CheckOptions options;
     options.as_of = *util::parse_date("2026-10-01");
-    for (const Diagnostic& d : records::check_record(*parsed, options)) {
+    for (const Diagnostic& d : validation::check_record(*parsed, options)) {
       CHECK_MESSAGE(d.severity != Severity::error, d.message);
     }
   }

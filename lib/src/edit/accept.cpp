@@ -30,7 +30,7 @@ Acceptance accept_change(const document::Document& old_record, const Diagnostics
       ++result.old_errors;
     }
   }
-  for (const Diagnostic& d : records::check_record(*reparsed, check)) {
+  for (const Diagnostic& d : validation::check_record(*reparsed, check)) {
     if (d.severity == Severity::error) {
       const auto found = before.find(error_key(d, d.pointer));
       if (found != before.end()) {

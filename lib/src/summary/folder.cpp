@@ -8,7 +8,7 @@
 #include <mutex>
 #include <set>
 
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/validation/batch.hpp"
@@ -66,7 +66,7 @@ std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& file
   const auto results = validation::check_files(
       files,
       [&](const document::Document& document) {
-        Diagnostics diagnostics = records::check_record(document, check_options);
+        Diagnostics diagnostics = validation::check_record(document, check_options);
         const records::Record record = records::read_record(document.root);
         Checked result{record.person.id, std::nullopt};
         if (!has_errors(diagnostics)) {

@@ -9,7 +9,7 @@
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/edit/record_edit.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 
 namespace wellbeing::edit {
 

@@ -10,7 +10,7 @@
 #include "wellbeing/document/node.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/edit/record_edit.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/util/date.hpp"
 
 namespace wellbeing::edit {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "wellbeing/diagnostic.hpp"
+#include "wellbeing/util/date.hpp"
 #include "wellbeing/util/expected.hpp"
 
 namespace wellbeing::records {
@@ -27,10 +28,17 @@ struct Config {
   std::vector<std::string> redaction_keep;
 };
 
+// What a check of a record applies: the folder's settings and the date the rules take as today.
+struct CheckOptions {
+  Config config;                     // the folder's settings (defaults when it has none)
+  util::Date as_of = util::today();  // "today" for the rules that depend on the date
+};
+
 // The file name of a folder's settings.
 inline constexpr std::string_view k_config_file_name = "wellbeing.yaml";
 
 // Reads and validates (against the built-in config schema) a settings file. Fails with its diagnostics.
+// It cannot know the rule ids: commands load settings with validation::load_settings_for, which checks those too.
 util::Expected<Config, Diagnostics> load_config(const std::filesystem::path& file);
 
 // The settings file that governs `path` (a record file or a folder): the nearest wellbeing.yaml in its

@@ -7,7 +7,6 @@
 
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/document/node.hpp"
-#include "wellbeing/records/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/records/record.hpp"
 

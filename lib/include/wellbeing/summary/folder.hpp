@@ -29,7 +29,7 @@ struct SummarisedFile {
 // settings file; "-" is standard input. Fails with "PATH: MESSAGE" for the first path that cannot be listed.
 util::Expected<std::vector<std::string>, std::string> collect_files(const std::vector<std::string>& paths);
 
-// Reads, parses, checks (records::check_record, with options.config and options.as_of) and summarises
+// Reads, parses, checks (validation::check_record, with options.config and options.as_of) and summarises
 // `files` on up to `jobs` threads (0: one per core); "-" is standard input. A file with any error-level
 // finding is left out (person unset). Results are in the order of `files`.
 std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& files, const Options& options,

@@ -1,4 +1,4 @@
-// records::check_record: the schema and the rules together, with the folder's severities and the record's
+// validation::check_record: the schema and the rules together, with the folder's severities and the record's
 // suppressions; and rules::check_config_rules.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/rules/rule.hpp"
 
 namespace fs = std::filesystem;
@@ -54,7 +54,7 @@ std::string check(const std::string& text, const records::CheckOptions& opts = o
   auto parsed = document::parse(text, "records/p-0001.yaml");
   REQUIRE(parsed.has_value());
   std::string out;
-  for (const Diagnostic& d : records::check_record(*parsed, opts)) {
+  for (const Diagnostic& d : validation::check_record(*parsed, opts)) {
     CHECK(d.location.file == "records/p-0001.yaml");
     out +=
         fmt::format("{}:{} {} [{}] {}\n", d.location.line, d.location.column, to_string(d.severity), d.rule, d.message);
@@ -74,7 +74,7 @@ const std::string k_wb015 = "outcome o-1 is in_progress but has no actions: say 
 
 }  // namespace
 
-TEST_SUITE("records::check_record") {
+TEST_SUITE("validation::check_record") {
   TEST_CASE("rule findings carry the rule id, the default severity and the item's location") {
     CHECK(check(record()) == lines({"14:5 warning [WB015] " + k_wb015}));
   }
@@ -164,7 +164,7 @@ TEST_SUITE("records::check_record") {
       auto parsed = document::parse(text, "broken.yaml");
       REQUIRE(parsed.has_value());
       Diagnostics found;
-      CHECK_NOTHROW(found = records::check_record(*parsed, options()));
+      CHECK_NOTHROW(found = validation::check_record(*parsed, options()));
       if (!text.empty()) {
         CHECK_FALSE(found.empty());
       }

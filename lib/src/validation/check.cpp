@@ -1,4 +1,4 @@
-#include "wellbeing/records/check.hpp"
+#include "wellbeing/validation/check.hpp"
 
 #include <algorithm>
 #include <set>
@@ -7,13 +7,13 @@
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/builtin.hpp"
 
-namespace wellbeing::records {
+namespace wellbeing::validation {
 
-Diagnostics check_record(const document::Document& document, const CheckOptions& options) {
+Diagnostics check_record(const document::Document& document, const records::CheckOptions& options) {
   Diagnostics diagnostics = schema::record_validator().validate(document);
 
   // The rules run even when the schema found errors: the view is lenient and they find what they can.
-  const Record record = read_record(document.root);
+  const records::Record record = records::read_record(document.root);
   Diagnostics findings = rules::run_rules(rules::Context{record, document.root, options, document.path});
 
   // A rule that restates the schema says nothing new where the schema already reported the same value:
@@ -33,4 +33,4 @@ Diagnostics check_record(const document::Document& document, const CheckOptions&
   return diagnostics;
 }
 
-}  // namespace wellbeing::records
+}  // namespace wellbeing::validation
