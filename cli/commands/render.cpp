@@ -11,7 +11,6 @@
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
-#include "wellbeing/records/record.hpp"
 #include "wellbeing/report/provenance.hpp"
 #include "wellbeing/report/report.hpp"
 #include "wellbeing/report/templates.hpp"
@@ -163,9 +162,8 @@ int run(const Options& options, const GlobalOptions& global) {
     report_options.since = changes_since(options.file, *document, options.since);
   }
 
-  const records::Record record = records::read_record(document->root);
   const report::Format report_format = format == Format::html ? report::Format::html : report::Format::markdown;
-  const nlohmann::ordered_json data = report::build_report_data(record, findings, report_options, report_format);
+  const nlohmann::ordered_json data = report::build_report_data(document->root, findings, report_options, report_format);
 
   std::string text;
   if (format == Format::json) {

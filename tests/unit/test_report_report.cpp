@@ -54,7 +54,7 @@ std::string test_data(const char* name) {
 }
 
 json data_of(const Loaded& loaded, report::ReportOptions options, report::Format format = report::Format::html) {
-  return report::build_report_data(loaded.record, loaded.findings, options, format);
+  return report::build_report_data(loaded.document.root, loaded.findings, options, format);
 }
 
 report::ReportOptions options_for(util::Date as_of, records::Config config = examples_config()) {

@@ -23,7 +23,7 @@ SummarisedFile valid(const std::string& path, const std::string& yaml, const sum
   SummarisedFile file;
   file.path = path;
   file.person_id = record.person.id;
-  file.person = summary::summarise_person(record, {}, path, options);
+  file.person = summary::summarise_person(parsed->root, {}, path, options);
   return file;
 }
 

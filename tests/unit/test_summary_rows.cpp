@@ -16,7 +16,7 @@ summary::PersonSummary summarise(const std::string& yaml, const summary::Redacti
   REQUIRE(parsed.has_value());
   auto options = summary::default_options(records::Config{}, *util::parse_date("2026-11-22"));
   options.redaction = redaction;
-  return summary::summarise_person(records::read_record(parsed->root), {}, "p-0001.yaml", options);
+  return summary::summarise_person(parsed->root, {}, "p-0001.yaml", options);
 }
 
 const std::string k_record = R"(

@@ -190,7 +190,8 @@ json text_list(const std::vector<std::string>& items) {
 
 // ---- Redaction ---------------------------------------------------------------------------------------------
 
-// The report's words for what the redaction shows: withheld text marked as such, dates in words.
+// The report's words for what the redaction shows. Withheld text is already marked in the data (the record
+// is redacted before the report is made from it); what is left here is how dates and kept kinds show.
 class RedactedText {
  public:
   explicit RedactedText(const records::Redaction& redaction) : m_redaction(redaction) {}
@@ -198,17 +199,6 @@ class RedactedText {
   bool enabled() const { return m_redaction.on; }
   // Whether one kind of detail is shown, as in keeps(&records::Redaction::names).
   bool keeps(bool records::Redaction::*kept) const { return m_redaction.shows(m_redaction.*kept); }
-  std::string name(const std::string& text) const {
-    return m_redaction.name(text).value_or(std::string(records::k_name_withheld));
-  }
-  std::vector<std::string> names(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return name(s); }); }
-  std::string quote(const std::string& text) const { return m_redaction.quote(text).value_or(std::string(records::k_withheld)); }
-  std::vector<std::string> quotes(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return quote(s); }); }
-  std::string text(const std::string& value) const { return m_redaction.text(value).value_or(std::string(records::k_withheld)); }
-  std::vector<std::string> texts(const std::vector<std::string>& items) const { return map(items, [&](const auto& s) { return text(s); }); }
-  std::string reference(const std::string& value) const {
-    return m_redaction.reference(value).value_or(std::string(records::k_withheld));
-  }
   std::string date(const std::optional<Date>& value) const {
     const std::optional<records::ShownDate> shown = m_redaction.date(value);
     if (!shown) {
@@ -218,13 +208,6 @@ class RedactedText {
   }
 
  private:
-  template <typename F>
-  static std::vector<std::string> map(const std::vector<std::string>& items, F f) {
-    std::vector<std::string> out;
-    std::transform(items.begin(), items.end(), std::back_inserter(out), f);
-    return out;
-  }
-
   records::Redaction m_redaction;
 };
 
@@ -371,12 +354,9 @@ bool in_period(const std::optional<Date>& date, const std::optional<Date>& start
 
 class Builder {
  public:
-  Builder(const Record& record, const Diagnostics& findings, const ReportOptions& options, Format format)
-      : m_record(record),
-        m_findings(findings),
-        m_options(options),
-        m_format(format),
-        m_redact(options.redact ? records::Redaction::keeping(options.config.redaction_keep) : records::Redaction{}) {
+  Builder(const Record& record, const records::Redaction& redaction, const Diagnostics& findings,
+          const ReportOptions& options, Format format)
+      : m_record(record), m_findings(findings), m_options(options), m_format(format), m_redact(redaction) {
     for (const records::Review& review : record.reviews) {
       if (review.date && *review.date <= options.as_of &&
           (!m_last_review || !m_last_review->date || *review.date > *m_last_review->date)) {
@@ -460,7 +440,7 @@ class Builder {
       return std::string(id);
     }
     const std::string role = words(k_role, r->role);
-    const std::string name = m_redact.name(r->name);
+    const std::string name = r->name;
     return role.empty() ? name : fmt::format("{} ({})", name, role);
   }
 
@@ -477,7 +457,7 @@ class Builder {
     for (const std::string& f : p.communication_formats) {
       formats.push_back(words(k_format, f));
     }
-    person["communication"] = {{"needs", m_redact.text(p.communication_needs)},
+    person["communication"] = {{"needs", p.communication_needs},
                                {"language", p.communication_language},
                                {"formats", join(formats)}};
     const bool capacity = !p.can_take_part.empty();
@@ -486,48 +466,48 @@ class Builder {
       cap = {{"can_take_part", words(k_can_take_part, p.can_take_part)},
              {"can_take_part_token", token(k_can_take_part, p.can_take_part)},
              {"date", m_redact.date(p.capacity_date)},
-             {"by", m_redact.name(p.capacity_by)},
-             {"note", m_redact.text(p.capacity_note)}};
+             {"by", p.capacity_by},
+             {"note", p.capacity_note}};
     }
     person["capacity"] = cap;
     json representatives = json::array();
     for (const records::Representative& r : p.representatives) {
       representatives.push_back({{"id", r.id},
-                                 {"name", m_redact.name(r.name)},
+                                 {"name", r.name},
                                  {"role", words(k_role, r.role)},
                                  {"relationship", r.relationship},
-                                 {"supports_with", m_redact.text(r.supports_with)}});
+                                 {"supports_with", r.supports_with}});
     }
     person["representatives"] = std::move(representatives);
-    person["important_to_me"] = text_list(m_redact.quotes(p.important_to_me));
+    person["important_to_me"] = text_list(p.important_to_me);
     return person;
   }
 
   json conversation(const records::Conversation& c) const {
     return {{"id", c.id},
             {"date", m_redact.date(c.date)},
-            {"led_by", m_redact.name(c.led_by)},
+            {"led_by", c.led_by},
             {"approach", words(k_approach, c.approach)},
             {"accessible_format", c.accessible_format.empty() ? std::string() : words(k_format, c.accessible_format)},
-            {"participants", join(m_redact.names(c.participants))},
+            {"participants", join(c.participants)},
             {"areas", area_titles(c.areas)},
-            {"summary", m_redact.text(c.summary)},
-            {"quotes", text_list(m_redact.quotes(c.quotes))}};
+            {"summary", c.summary},
+            {"quotes", text_list(c.quotes)}};
   }
 
   json evidence(const records::Evidence& e) const {
     json consulted = false;
     if (e.has_consulted) {
-      consulted = {{"name", m_redact.name(e.consulted_name)},
+      consulted = {{"name", e.consulted_name},
                    {"role", e.consulted_role},
-                   {"basis", m_redact.text(e.consulted_basis)}};
+                   {"basis", e.consulted_basis}};
     }
     return {{"id", e.id},
             {"kind", words(k_evidence_kind, e.kind)},
             {"date", m_redact.date(e.date)},
             {"until", m_redact.date(e.until)},
-            {"by", m_redact.name(e.by)},
-            {"summary", m_redact.text(e.summary)},
+            {"by", e.by},
+            {"summary", e.summary},
             {"consulted", std::move(consulted)},
             {"areas", area_titles(e.areas)}};
   }
@@ -581,7 +561,7 @@ class Builder {
                     : not_yet  ? "Not yet explored"
                     : !area.present ? "Not in the record"
                                     : area.status;
-      a["said"] = m_redact.quote(area.said);
+      a["said"] = area.said;
       json importance = false;
       if (area.importance) {
         const records::Importance& i = *area.importance;
@@ -589,12 +569,12 @@ class Builder {
                       {"level_token", token(k_level, i.level)},
                       {"said_by", words(k_said_by, i.said_by)},
                       {"representative", i.representative.empty() ? std::string() : representative_text(i.representative)},
-                      {"reason", m_redact.text(i.reason)}};
+                      {"reason", i.reason}};
       }
       a["importance"] = std::move(importance);
       a["concerns_none_raised"] = area.concerns_none_raised;
-      a["concerns"] = text_list(m_redact.texts(area.concerns));
-      a["concerns_text"] = join(m_redact.texts(area.concerns), " ");
+      a["concerns"] = text_list(area.concerns);
+      a["concerns_text"] = join(area.concerns, " ");
       json evidence = json::array();
       std::vector<std::string> evidence_texts;
       for (const std::string& id : area.evidence) {
@@ -649,7 +629,7 @@ class Builder {
         const records::Strength& s = m_record.strengths[i];
         if (!shown[i] && matches(s)) {
           shown[i] = true;
-          items.push_back({{"id", s.id}, {"text", m_redact.text(s.text)}, {"areas", area_titles(s.areas)}});
+          items.push_back({{"id", s.id}, {"text", s.text}, {"areas", area_titles(s.areas)}});
         }
       }
       if (!items.empty()) {
@@ -683,8 +663,8 @@ class Builder {
     return {{"id", a.id},
             {"who", words(k_actor, a.who)},
             {"who_token", token(k_actor, a.who)},
-            {"name", m_redact.name(a.name)},
-            {"what", m_redact.text(a.what)},
+            {"name", a.name},
+            {"what", a.what},
             {"due", m_redact.date(a.due)},
             {"done", m_redact.date(a.done)},
             {"state", state},
@@ -695,9 +675,9 @@ class Builder {
     return {{"id", r.id},
             {"date", m_redact.date(r.date)},
             {"requested_by", words(k_requested_by, r.requested_by)},
-            {"reason", m_redact.text(r.reason)},
+            {"reason", r.reason},
             {"sent_to", r.sent_to},
-            {"reference", m_redact.reference(r.reference)},
+            {"reference", r.reference},
             {"status", words(k_request_status, r.status)},
             {"status_token", token(k_request_status, r.status)}};
   }
@@ -707,7 +687,7 @@ class Builder {
     out["id"] = o.id;
     out["kind"] = words(k_outcome_kind, o.kind);
     out["kind_token"] = token(k_outcome_kind, o.kind);
-    out["said"] = m_redact.quote(o.said);
+    out["said"] = o.said;
     out["status"] = words(k_outcome_status, o.status);
     out["status_token"] = token(k_outcome_status, o.status);
     out["areas"] = area_titles(o.areas);
@@ -725,15 +705,15 @@ class Builder {
     out["actions"] = std::move(actions);
     json progress = json::array();
     for (const records::ProgressNote& n : o.progress) {
-      progress.push_back({{"id", n.id}, {"date", m_redact.date(n.date)}, {"by", m_redact.name(n.by)},
-                          {"note", m_redact.text(n.note)}});
+      progress.push_back({{"id", n.id}, {"date", m_redact.date(n.date)}, {"by", n.by},
+                          {"note", n.note}});
     }
     out["progress"] = std::move(progress);
     out["cannot_meet"] = !o.service_can_meet;
     json referral = false;
     if (o.has_referral) {
       referral = {{"to", o.referral_to}, {"date", m_redact.date(o.referral_date)},
-                  {"reference", m_redact.reference(o.referral_reference)}};
+                  {"reference", o.referral_reference}};
     }
     out["referral"] = std::move(referral);
     json request = false;
@@ -746,11 +726,11 @@ class Builder {
     out["review_request"] = std::move(request);
     json risk = false;
     if (o.has_risk_to_others) {
-      risk = {{"description", m_redact.text(o.risk_description)},
+      risk = {{"description", o.risk_description},
               {"who_at_risk", words(k_at_risk, o.risk_who)},
-              {"mitigation", m_redact.text(o.risk_mitigation)},
+              {"mitigation", o.risk_mitigation},
               {"agreed_on", m_redact.date(o.risk_agreed_on)},
-              {"agreed_by", m_redact.name(o.risk_agreed_by)}};
+              {"agreed_by", o.risk_agreed_by}};
     }
     out["risk"] = std::move(risk);
     return out;
@@ -876,9 +856,9 @@ class Builder {
       out["review"] = {{"id", m_last_review->id},
                        {"date", m_redact.date(m_last_review->date)},
                        {"type", words(k_review_type, m_last_review->type)}};
-      out["working"] = text_list(m_redact.texts(m_last_review->working));
-      out["not_working"] = text_list(m_redact.texts(m_last_review->not_working));
-      out["changes"] = text_list(m_redact.texts(m_last_review->changes));
+      out["working"] = text_list(m_last_review->working);
+      out["not_working"] = text_list(m_last_review->not_working);
+      out["changes"] = text_list(m_last_review->changes);
     } else {
       out["review"] = false;
       out["working"] = json::array();
@@ -891,7 +871,7 @@ class Builder {
         continue;
       }
       for (const std::string& quote : c.quotes) {
-        quotes.push_back({{"text", m_redact.quote(quote)}, {"date", m_redact.date(c.date)}, {"conversation", c.id}});
+        quotes.push_back({{"text", quote}, {"date", m_redact.date(c.date)}, {"conversation", c.id}});
       }
     }
     out["quotes"] = std::move(quotes);
@@ -918,8 +898,8 @@ class Builder {
                         {"worthwhile", answer(m->ons4->worthwhile)},
                         {"happy_yesterday", answer(m->ons4->happy_yesterday)},
                         {"anxious_yesterday", answer(m->ons4->anxious_yesterday)},
-                        {"by", m_redact.name(m->by)},
-                        {"note", m_redact.text(m->note)}});
+                        {"by", m->by},
+                        {"note", m->note}});
         if (m->date) {
           points.push_back({*m->date, *m->ons4});
         }
@@ -929,8 +909,8 @@ class Builder {
                          {"instrument", m->instrument},
                          {"score", m->score ? fmt::format("{}", *m->score) : std::string()},
                          {"licence", m->licence},
-                         {"by", m_redact.name(m->by)},
-                         {"note", m_redact.text(m->note)}});
+                         {"by", m->by},
+                         {"note", m->note}});
       }
     }
     json trends = json::array();
@@ -969,7 +949,7 @@ class Builder {
       open += s.status == "open";
       // Flags only: the narrative (wishes, action, reasons) stays in the record and the safeguarding system.
       const std::string referral = !s.referral_reference.empty()
-                                       ? fmt::format("Referred: {}", m_redact.reference(s.referral_reference))
+                                       ? fmt::format("Referred: {}", s.referral_reference)
                                    : !s.no_referral_reason.empty() ? std::string("No referral (reason recorded)")
                                                                    : std::string("No referral recorded");
       flags.push_back({{"id", s.id},
@@ -1008,9 +988,9 @@ class Builder {
       history.push_back({{"id", r->id},
                          {"date", m_redact.date(r->date)},
                          {"type", words(k_review_type, r->type)},
-                         {"attendees", join(m_redact.names(r->attendees))},
-                         {"changes", text_list(m_redact.texts(r->changes))},
-                         {"changes_text", join(m_redact.texts(r->changes), " ")},
+                         {"attendees", join(r->attendees)},
+                         {"changes", text_list(r->changes)},
+                         {"changes_text", join(r->changes, " ")},
                          {"next_review_due", m_redact.date(r->next_review_due)},
                          {"review_request", std::move(request)}});
     }
@@ -1088,9 +1068,9 @@ class Builder {
       entries.push_back({{"id", s.id},
                          {"date", m_redact.date(s.date)},
                          {"with", s.with},
-                         {"what", m_redact.text(s.what)},
+                         {"what", s.what},
                          {"basis", words(k_basis, s.basis)},
-                         {"by", m_redact.name(s.by)},
+                         {"by", s.by},
                          {"consent", consent}});
     }
     const bool withheld = !m_redact.keeps(&records::Redaction::sharing);
@@ -1203,8 +1183,12 @@ std::string long_date(Date date) {
                      static_cast<int>(date.year()));
 }
 
-json build_report_data(const Record& record, const Diagnostics& findings, const ReportOptions& options, Format format) {
-  json data = Builder(record, findings, options, format).build();
+json build_report_data(const document::Node& record, const Diagnostics& findings, const ReportOptions& options,
+                       Format format) {
+  const records::Redaction redaction =
+      options.redact ? records::Redaction::keeping(options.config.redaction_keep) : records::Redaction{};
+  const Record view = records::read_record(redaction.apply(record, records::Withheld::marked));
+  json data = Builder(view, redaction, findings, options, format).build();
   add_has_keys(data);
   return data;
 }

@@ -70,7 +70,7 @@ std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& file
         const records::Record record = records::read_record(document.root);
         Checked result{record.person.id, std::nullopt};
         if (!has_errors(diagnostics)) {
-          result.person = summarise_person(record, diagnostics, document.path, options);
+          result.person = summarise_person(document.root, diagnostics, document.path, options);
         }
         const std::lock_guard lock(mutex);
         checked.insert_or_assign(document.path, std::move(result));

@@ -126,37 +126,14 @@ Ons4Summary ons4_of(const records::Record& record) {
   return summary;
 }
 
-// What the redaction withholds a summary leaves empty: renderers show it as absent, never as a placeholder.
-void redact(PersonSummary& summary, const Redaction& redaction) {
+// The data is redacted before it is summarised (withheld text is empty, so renderers show it as absent);
+// what is left is how a redacted summary names the person and tells of safeguarding.
+void present_redacted(PersonSummary& summary, const Redaction& redaction) {
   summary.redaction = redaction;
-  if (!redaction.on) {
-    return;
-  }
-  const auto withhold = [](std::string& value, const std::optional<std::string>& shown) { value = shown.value_or(""); };
-  if (!redaction.known_as) {
+  if (!redaction.shows(redaction.known_as)) {
     summary.known_as = summary.id;
   }
-  for (RepresentativeSummary& representative : summary.voice.representatives) {
-    withhold(representative.name, redaction.name(representative.name));
-  }
-  for (AreaSummary& area : summary.areas) {
-    withhold(area.importance_representative_name, redaction.name(area.importance_representative_name));
-    withhold(area.said, redaction.quote(area.said));
-  }
-  auto redact_action = [&](ActionSummary& action) {
-    withhold(action.name, redaction.name(action.name));
-    withhold(action.what, redaction.text(action.what));
-  };
-  for (OutcomeSummary& outcome : summary.outcomes) {
-    withhold(outcome.said, redaction.quote(outcome.said));
-    std::for_each(outcome.actions.begin(), outcome.actions.end(), redact_action);
-  }
-  std::for_each(summary.overdue_actions.begin(), summary.overdue_actions.end(), redact_action);
-  for (PendingRequest& request : summary.pending_requests) {
-    withhold(request.sent_to, redaction.text(request.sent_to));
-    withhold(request.reference, redaction.reference(request.reference));
-  }
-  if (!redaction.safeguarding) {
+  if (!redaction.shows(redaction.safeguarding)) {
     summary.safeguarding_types.clear();
   }
 }
@@ -234,8 +211,9 @@ ReviewDue review_due(const records::Record& record, const Options& options) {
   return due;
 }
 
-PersonSummary summarise_person(const records::Record& record, const Diagnostics& findings, const std::string& file,
+PersonSummary summarise_person(const document::Node& root, const Diagnostics& findings, const std::string& file,
                                const Options& options) {
+  const records::Record record = records::read_record(options.redaction.apply(root, records::Withheld::emptied));
   PersonSummary summary;
   summary.file = file;
   summary.id = record.person.id;
@@ -317,7 +295,7 @@ PersonSummary summarise_person(const records::Record& record, const Diagnostics&
     }
   }
 
-  redact(summary, options.redaction);
+  present_redacted(summary, options.redaction);
   return summary;
 }
 

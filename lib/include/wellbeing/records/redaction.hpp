@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wellbeing/document/node.hpp"
 #include "wellbeing/util/date.hpp"
 
 namespace wellbeing::records {
@@ -21,9 +22,14 @@ struct ShownDate {
 // "2026-11-22", or "2026-11" when only the month is shown.
 std::string format_date(const ShownDate& date);
 
+// How a withheld value stands in the redacted data: marked, as a review report shows it ("[withheld]",
+// "[name withheld]"), or emptied, as a summary leaves it out.
+enum class Withheld { marked, emptied };
+
 // What a redacted summary or report (made to be shared outside the provider) still shows. When `on`, each
 // kind of detail is withheld unless its flag keeps it, as the folder's `redaction.keep` lists it; staff's
 // free text, which may name or identify people, is always withheld. When off, everything is shown.
+// Which kind of detail each value of a record is comes from the record schema's "x-redact" annotations.
 struct Redaction {
   bool on = false;
   bool known_as = false;      // the name the person likes to be called
@@ -41,16 +47,23 @@ struct Redaction {
   // when redaction is off, otherwise when its flag keeps it.
   bool shows(bool kept) const { return !on || kept; }
 
-  // `value` as a reader may see it, or nullopt when it is withheld. An empty value is never withheld.
-  std::optional<std::string> name(const std::string& value) const;       // kept with `names`
-  std::optional<std::string> quote(const std::string& value) const;      // kept with `quotes`
-  std::optional<std::string> reference(const std::string& value) const;  // kept with `references`
-  std::optional<std::string> text(const std::string& value) const;       // staff's free text: never kept
+  // The record `root` as a redacted output may show it: the one redaction step, applied to the data before
+  // any summary or report is made from it. Each scalar is let through or withheld by the "x-redact" of
+  // the record schema at its place (show, date, known_as, names, quotes, references, safeguarding,
+  // sharing, text); a string with no annotation, and anything at a place the schema does not know, is
+  // withheld. Empty strings stay. Dates stay whole, for reckoning what is due; every output shows them
+  // through date(). When off, `root` is returned as it is.
+  document::Node apply(const document::Node& root, Withheld withheld) const;
 
   // `date` to the day, or to the month when redaction keeps no exact dates.
   ShownDate date(util::Date date) const;
   std::optional<ShownDate> date(const std::optional<util::Date>& date) const;
 };
+
+// The places in the record schema `schema` (JSON pointers into it) where a string may stand with no
+// "x-redact" reaching it, or where an "x-redact" has a value apply() does not know. Empty for the built-in
+// schema: a new string field must say whether a redacted output may show it.
+std::vector<std::string> unannotated_strings(const document::Node& schema);
 
 // What a document shows in place of withheld text, and of a withheld name.
 inline constexpr std::string_view k_withheld = "[withheld]";

@@ -45,7 +45,9 @@ struct ReportOptions {
 // the format); dates are formatted for reading ("14 April 2026"; "April 2026" when redacted); enumerated
 // values become words ("In progress"); *_token keys are fixed CSS-safe words ([a-z_]); chart geometry is
 // numbers. Never fails: what the lenient record view lacks is shown as missing.
-nlohmann::ordered_json build_report_data(const records::Record& record, const Diagnostics& findings,
+// `record` is the parsed record; when options.redact, it is redacted (records::Redaction::apply) before
+// anything is read from it, so no part of the report can show what the redaction withholds.
+nlohmann::ordered_json build_report_data(const document::Node& record, const Diagnostics& findings,
                                          const ReportOptions& options, Format format);
 
 // "14 April 2026".

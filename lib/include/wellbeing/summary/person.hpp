@@ -146,9 +146,10 @@ FindingCounts count_findings(const Diagnostics& diagnostics);
 // The next review of `record` as of `options.as_of`, with the config's intervals and window.
 ReviewDue review_due(const records::Record& record, const Options& options);
 
-// Summarises one valid record (`findings` are its check_record diagnostics, counted only). `file` names it.
-// Applies options.filter (areas shown, outcomes counted) and options.redaction. Never fails.
-PersonSummary summarise_person(const records::Record& record, const Diagnostics& findings, const std::string& file,
+// Summarises one valid record, parsed as `root` (`findings` are its check_record diagnostics, counted only);
+// `file` names it. Applies options.filter (areas shown, outcomes counted) and options.redaction, which
+// redacts the record (records::Redaction::apply) before anything is read from it. Never fails.
+PersonSummary summarise_person(const document::Node& root, const Diagnostics& findings, const std::string& file,
                                const Options& options);
 
 }  // namespace wellbeing::summary
