@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 #include <regex>
-#include <set>
 #include <utility>
 
 #include "wellbeing/schema/builtin.hpp"
@@ -287,53 +286,58 @@ std::optional<ShownDate> Redaction::date(const std::optional<util::Date>& date) 
   return date ? std::optional<ShownDate>(this->date(*date)) : std::nullopt;
 }
 
-std::vector<std::string> unannotated_strings(const document::Node& root) {
-  std::vector<std::string> found;
-  std::set<std::pair<const Node*, bool>> seen;
-  // `annotated`: an "x-redact" reaches this place from the list, choice or reference above it.
-  std::function<void(const Node&, const std::string&, bool)> visit = [&](const Node& schema, const std::string& pointer,
-                                                                          bool annotated) {
-    if (!schema.is_mapping() || !seen.insert({&schema, annotated}).second) {
-      return;
-    }
-    if (const Node* annotation = annotation_node(schema)) {
-      if (!kind_named(*annotation)) {
-        found.push_back(pointer + "/x-redact");
-      }
-      annotated = true;
-    }
-    if (const Node* ref = schema.find("$ref"); ref && ref->is_string()) {
-      if (const Node* target = schema::resolve_ref(root, ref->as_string())) {
-        visit(*target, ref->as_string().substr(1), annotated);
-      } else {
-        found.push_back(pointer + "/$ref");
-      }
-      return;
-    }
-    if (admits_strings(schema) && !annotated) {
-      found.push_back(pointer);
-    }
-    // Definitions are reached through the "$ref"s that use them, each with what its use site says.
-    if (const Node* properties = schema.find("properties"); properties && properties->is_mapping()) {
-      for (const document::Entry& child : properties->entries()) {
-        visit(child.value, pointer + "/properties/" + child.key, false);
-      }
-    }
-    if (const Node* additional = schema.find("additionalProperties")) {
-      visit(*additional, pointer + "/additionalProperties", false);
-    }
-    if (const Node* items = schema.find("items")) {
-      visit(*items, pointer + "/items", annotated);
-    }
-    for (const char* keyword : {"oneOf", "anyOf"}) {
-      if (const Node* branches = schema.find(keyword); branches && branches->is_sequence()) {
-        for (std::size_t i = 0; i < branches->size(); ++i) {
-          visit(branches->items()[i], pointer + "/" + keyword + "/" + std::to_string(i), annotated);
+std::vector<RedactionPlace> redaction_places(const document::Node& root) {
+  std::vector<RedactionPlace> places;
+  // `kind`: the "x-redact" reaching this place from the list, choice or reference above it. A schema
+  // that refers back into itself is followed only so deep.
+  std::function<void(const Node&, const std::string&, std::string, int)> visit =
+      [&](const Node& schema, const std::string& path, std::string kind, int depth) {
+        if (!schema.is_mapping() || depth > 4 * k_max_refs) {
+          return;
         }
-      }
+        if (const Node* annotation = annotation_node(schema)) {
+          kind = annotation->is_string() ? annotation->as_string() : std::string("?");
+        }
+        if (const Node* ref = schema.find("$ref"); ref && ref->is_string()) {
+          if (const Node* target = schema::resolve_ref(root, ref->as_string())) {
+            visit(*target, path, kind, depth + 1);
+          }
+          return;
+        }
+        if (admits_strings(schema)) {
+          places.push_back({path.empty() ? "/" : path, kind});
+        }
+        if (const Node* properties = schema.find("properties"); properties && properties->is_mapping()) {
+          for (const document::Entry& child : properties->entries()) {
+            visit(child.value, path + "/" + child.key, "", depth + 1);
+          }
+        }
+        if (const Node* additional = schema.find("additionalProperties")) {
+          visit(*additional, path + "/*", "", depth + 1);
+        }
+        if (const Node* items = schema.find("items")) {
+          visit(*items, path + "/*", kind, depth + 1);
+        }
+        for (const char* keyword : {"oneOf", "anyOf"}) {
+          if (const Node* branches = schema.find(keyword); branches && branches->is_sequence()) {
+            for (const Node& branch : branches->items()) {
+              visit(branch, path, kind, depth + 1);
+            }
+          }
+        }
+      };
+  visit(root, "", "", 0);
+  return places;
+}
+
+std::vector<std::string> unannotated_strings(const document::Node& schema) {
+  std::vector<std::string> found;
+  for (const RedactionPlace& place : redaction_places(schema)) {
+    const bool known = std::any_of(k_kinds.begin(), k_kinds.end(), [&](const auto& k) { return k.first == place.kind; });
+    if (!known) {
+      found.push_back(place.path);
     }
-  };
-  visit(root, "", false);
+  }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;

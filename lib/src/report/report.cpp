@@ -206,6 +206,8 @@ class RedactedText {
     }
     return shown->month_only ? month_year(shown->date) : long_date(shown->date);
   }
+  // "2026-11-22", or "2026-11" when the redaction keeps no exact dates.
+  std::string iso(Date value) const { return records::format_date(m_redaction.date(value)); }
 
  private:
   records::Redaction m_redaction;
@@ -375,8 +377,10 @@ class Builder {
     data["is_markdown"] = m_format == Format::markdown;
     data["lang"] = "en-GB";
     data["title"] = fmt::format("Wellbeing review: {}", display_name());
-    data["report_date"] = long_date(m_options.as_of);
-    data["report_date_iso"] = util::format_date(m_options.as_of);
+    // The report's own date too is shown to the month when dates are: with it, "in 100 days" would tell
+    // the day of the next review.
+    data["report_date"] = m_redact.date(m_options.as_of);
+    data["report_date_iso"] = m_redact.iso(m_options.as_of);
     data["front_matter_yaml"] = front_matter();
     data["provider"] = {{"name", m_options.config.provider_name}};
     data["redacted"] = m_redact.enabled();
@@ -415,7 +419,7 @@ class Builder {
     std::string out;
     out += fmt::format("title: {}\n", yaml_quote(escape_markdown(fmt::format("Wellbeing review: {}", display_name()))));
     out += fmt::format("person: {}\n", yaml_quote(escape_markdown(m_record.person.id)));
-    out += fmt::format("date: {}\n", yaml_quote(util::format_date(m_options.as_of)));
+    out += fmt::format("date: {}\n", yaml_quote(m_redact.iso(m_options.as_of)));
     out += "lang: en-GB\n";
     if (!m_options.config.provider_name.empty()) {
       out += fmt::format("author: {}\n", yaml_quote(escape_markdown(m_options.config.provider_name)));
@@ -1139,7 +1143,7 @@ class Builder {
             {"errors", std::to_string(errors)},
             {"warnings", std::to_string(warnings)},
             {"infos", std::to_string(infos)},
-            {"as_of", long_date(m_options.as_of)},
+            {"as_of", m_redact.date(m_options.as_of)},
             {"findings", std::move(findings)}};
   }
 

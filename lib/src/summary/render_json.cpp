@@ -178,8 +178,8 @@ Json person_json(const PersonSummary& p) {
 Json header_json(std::string_view kind, const Options& options) {
   return {{"version", 1},
           {"kind", kind},
-          {"as_of", util::format_date(options.as_of)},
-          {"period", {{"from", util::format_date(options.period.from)}, {"to", util::format_date(options.period.to)}}},
+          {"as_of", show_date(options.as_of, options.redaction)},
+          {"period", {{"from", show_date(options.period.from, options.redaction)}, {"to", show_date(options.period.to, options.redaction)}}},
           {"within_days", options.within_days},
           {"redacted", options.redaction.on},
           {"provider", text_or_null(options.config.provider_name)}};

@@ -64,7 +64,7 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
   std::string out;
   out += fmt::format("# Wellbeing summary: {}\n\n", md(person_words(p.id, p.known_as)));
   out +=
-      fmt::format("- File: {}\n- As of: {}{}\n- Support started: {}\n\n", md(p.file), util::format_date(options.as_of),
+      fmt::format("- File: {}\n- As of: {}{}\n- Support started: {}\n\n", md(p.file), show_date(options.as_of, r),
                   r.on ? " (redacted)" : "", dash(show_date(p.support_started, r)));
 
   out += "## Voice\n\n";
@@ -137,8 +137,8 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
 
   out += "## Other\n\n";
   out += fmt::format("- Conversations: {} in all, {} from {} to {}; last {}\n", p.conversations,
-                     p.conversations_in_period, util::format_date(options.period.from),
-                     util::format_date(options.period.to), dash(show_date(p.last_conversation, r)));
+                     p.conversations_in_period, show_date(options.period.from, r),
+                     show_date(options.period.to, r), dash(show_date(p.last_conversation, r)));
   out += fmt::format("- Safeguarding: {} open flag{}{}\n", p.safeguarding_open, p.safeguarding_open == 1 ? "" : "s",
                      p.safeguarding_types.empty() ? "" : fmt::format(" ({})", join(p.safeguarding_types, ", ")));
   out += fmt::format("- Findings: {}\n", findings_words(p.findings));
@@ -153,8 +153,8 @@ std::string render_folder_markdown(const FolderSummary& f, const std::string& ti
   if (!config.provider_name.empty()) {
     out += fmt::format("- Provider: {}\n", md(config.provider_name));
   }
-  out += fmt::format("- As of: {}{}\n- Period: {} to {}\n- Due soon: within {} days\n", util::format_date(f.as_of),
-                     r.on ? " (redacted)" : "", util::format_date(f.period.from), util::format_date(f.period.to),
+  out += fmt::format("- As of: {}{}\n- Period: {} to {}\n- Due soon: within {} days\n", show_date(f.as_of, r),
+                     r.on ? " (redacted)" : "", show_date(f.period.from, r), show_date(f.period.to, r),
                      f.within_days);
   if (const std::string filters = filter_words(f.filter); !filters.empty()) {
     out += fmt::format("- Counting only: {}\n", md(filters));

@@ -93,7 +93,7 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
   const Redaction& r = p.redaction;
   std::string out;
   out += heading(paint, fmt::format("Wellbeing summary: {}", person_words(p.id, p.known_as)));
-  out += fmt::format("File {}, as of {}{}\n", terminal_safe(p.file), util::format_date(options.as_of),
+  out += fmt::format("File {}, as of {}{}\n", terminal_safe(p.file), show_date(options.as_of, r),
                      r.on ? " (redacted)" : "");
   out += fmt::format("Support started {}\n\n", dash(show_date(p.support_started, r)));
 
@@ -187,7 +187,7 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
 
   out += fmt::format("{} {}\n", paint(k_bold, "Conversations:"),
                      fmt::format("{} in all, {} from {} to {}; last {}", p.conversations, p.conversations_in_period,
-                                 util::format_date(options.period.from), util::format_date(options.period.to),
+                                 show_date(options.period.from, r), show_date(options.period.to, r),
                                  dash(show_date(p.last_conversation, r))));
   std::string safeguarding = fmt::format("{} open flag{}", p.safeguarding_open, p.safeguarding_open == 1 ? "" : "s");
   if (!p.safeguarding_types.empty()) {
@@ -209,8 +209,8 @@ std::string render_folder_table(const FolderSummary& f, const std::string& title
   if (!config.provider_name.empty()) {
     out += fmt::format("Provider: {}\n", terminal_safe(config.provider_name));
   }
-  out += fmt::format("As of {}; period {} to {}; due soon means within {} days{}\n", util::format_date(f.as_of),
-                     util::format_date(f.period.from), util::format_date(f.period.to), f.within_days,
+  out += fmt::format("As of {}; period {} to {}; due soon means within {} days{}\n", show_date(f.as_of, r),
+                     show_date(f.period.from, r), show_date(f.period.to, r), f.within_days,
                      r.on ? " (redacted)" : "");
   if (const std::string filters = filter_words(f.filter); !filters.empty()) {
     out += fmt::format("Counting only {}\n", terminal_safe(filters));

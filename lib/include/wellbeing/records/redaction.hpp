@@ -60,9 +60,17 @@ struct Redaction {
   std::optional<ShownDate> date(const std::optional<util::Date>& date) const;
 };
 
-// The places in the record schema `schema` (JSON pointers into it) where a string may stand with no
-// "x-redact" reaching it, or where an "x-redact" has a value apply() does not know. Empty for the built-in
-// schema: a new string field must say whether a redacted output may show it.
+// One place in a record where a string may stand, and the "x-redact" annotation that reaches it.
+struct RedactionPlace {
+  std::string path;  // "/outcomes/*/referral/to": list items (and free keys) as *
+  std::string kind;  // the annotation's value ("names"), "" when none reaches the place
+};
+
+// Every place in records of the schema `schema` where a string may stand, with its annotation.
+std::vector<RedactionPlace> redaction_places(const document::Node& schema);
+
+// The places above with no annotation, or one apply() does not know (it withholds what stands there).
+// Empty for the built-in schema: a new string field must say whether a redacted output may show it.
 std::vector<std::string> unannotated_strings(const document::Node& schema);
 
 // What a document shows in place of withheld text, and of a withheld name.
