@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -8,6 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include "output.hpp"
+#include "wellbeing/records/config.hpp"
+#include "wellbeing/util/date.hpp"
 
 namespace wellbeing::cli {
 
@@ -32,6 +35,18 @@ struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
 };
+
+// The folder settings that govern `path` (a record, a folder, "-"), checked as for every command
+// (validation::load_settings_for). When they are not valid, prints their problems to stderr in compiler form
+// and throws InputError("the folder settings in FILE are not valid: correct them first").
+records::Config settings_for(const std::filesystem::path& path, ColorChoice color);
+
+// Prints `problems` of a settings file (from validation::load_settings) in compiler form and throws that
+// InputError.
+[[noreturn]] void refuse_settings(const Diagnostics& problems, ColorChoice color);
+
+// Check options for a record at `path`: settings_for(path) and the date the rules take as today.
+records::CheckOptions check_options_for(const std::filesystem::path& path, util::Date as_of, ColorChoice color);
 
 // One per subcommand file: registers the subcommand and its options on `app`.
 Command register_validate(CLI::App& app, const GlobalOptions& global);

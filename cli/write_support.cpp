@@ -6,8 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "wellbeing/records/config.hpp"
-
 namespace wellbeing::cli {
 
 namespace fs = std::filesystem;
@@ -18,21 +16,6 @@ util::Date parse_date_option(std::string_view option, const std::string& text) {
     throw InputError(fmt::format("{} {}: not a date (write it as YYYY-MM-DD)", option, text));
   }
   return *date;
-}
-
-records::CheckOptions check_options_for(const fs::path& path, util::Date as_of) {
-  records::CheckOptions options;
-  options.as_of = as_of;
-  if (const auto file = records::find_config(path)) {
-    auto config = records::load_config(*file);
-    if (!config) {
-      const Diagnostic& first = config.error().front();
-      throw InputError(fmt::format("the folder settings {} are not valid: {}:{}:{}: {}", file->string(),
-                                   first.location.file, first.location.line, first.location.column, first.message));
-    }
-    options.config = std::move(config).value();
-  }
-  return options;
 }
 
 int report_failure(const write::Failure& failure) {

@@ -1,13 +1,13 @@
 #pragma once
 // Shared by the commands that write files (init, setup-git, new, add): exit codes for refused writes,
-// the folder's check options, and how git should run this binary.
+// dates, and how git should run this binary.
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "command.hpp"
-#include "wellbeing/validation/check.hpp"
+#include "wellbeing/util/date.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {
@@ -18,10 +18,6 @@ inline constexpr int k_exit_locked = 5;   // another writer holds FILE.lock: not
 
 // "YYYY-MM-DD" from an option, or InputError naming the option.
 util::Date parse_date_option(std::string_view option, const std::string& text);
-
-// Check options for a record at `path`: the governing wellbeing.yaml (InputError when it is invalid)
-// and the date the rules take as today.
-records::CheckOptions check_options_for(const std::filesystem::path& path, util::Date as_of);
 
 // The exit code for a refused write, after printing "wellbeing: error: <message>" to stderr.
 int report_failure(const write::Failure& failure);

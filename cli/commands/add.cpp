@@ -140,7 +140,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
   if (!real) {
     return report_failure(real.error());
   }
-  const records::CheckOptions check = check_options_for(*real, as_of);
+  const records::CheckOptions check = check_options_for(*real, as_of, global.color);
 
   edit::Addition base;
   base.kind = kind;

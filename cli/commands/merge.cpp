@@ -53,6 +53,10 @@ std::map<std::string, int> error_counts(const std::string& text, const std::stri
 }
 
 int run(const Options& options, const GlobalOptions& global) {
+  // Settings that are not valid refuse the merge before anything is written: git keeps the conflict, and
+  // the folder's rules are never silently replaced by the defaults.
+  records::CheckOptions check;
+  check.config = settings_for(options.path.empty() ? options.ours : options.path, global.color);
   const std::string base = read_or_throw(options.base);
   const std::string ours = read_or_throw(options.ours);
   const std::string theirs = read_or_throw(options.theirs);
@@ -69,12 +73,6 @@ int run(const Options& options, const GlobalOptions& global) {
   if (clean) {
     auto merged = document::parse(result.text, name);
     if (merged && is_record(merged->root)) {
-      records::CheckOptions check;
-      if (auto config_file = records::find_config(options.path.empty() ? options.ours : options.path)) {
-        if (auto config = records::load_config(*config_file)) {
-          check.config = std::move(*config);
-        }
-      }
       if (!options.as_of.empty()) {
         const auto date = util::parse_date(options.as_of);
         if (!date) {
@@ -130,7 +128,7 @@ Command register_merge(CLI::App& app, const GlobalOptions& global) {
       "the same value changed differently on both sides is a conflict, marked with <<<<<<< ours / ======= /\n"
       ">>>>>>> theirs around only the lines that hold it. Every byte of ours that neither side changed is kept.\n"
       "Exit status: 0 for a clean merge that leaves a valid record, 1 for conflicts (or a merged record that is\n"
-      "not valid), 2 when a file cannot be read.");
+      "not valid), 2 when a file cannot be read or the folder settings are not valid (nothing is merged).");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }
 

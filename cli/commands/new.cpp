@@ -5,6 +5,7 @@
 #include "options.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/validation/check.hpp"
 #include "wellbeing/write/templates.hpp"
 #include "write_support.hpp"
 
@@ -51,6 +52,8 @@ int run(const Options& options, const GlobalOptions& global) {
       dir = fs::proximate(settings->parent_path() / "records");
     }
   }
+  // Settings that are not valid refuse the record before its folder is made.
+  const records::CheckOptions check = check_options_for(dir, as_of, global.color);
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
@@ -70,7 +73,7 @@ int run(const Options& options, const GlobalOptions& global) {
   if (!parsed) {
     throw std::runtime_error("the new record does not parse");
   }
-  const Diagnostics findings = validation::check_record(*parsed, check_options_for(dir, as_of));
+  const Diagnostics findings = validation::check_record(*parsed, check);
   if (has_errors(findings)) {
     write_out(stderr, format_diagnostics_text(findings, text, use_color(global.color, stderr)));
     write_out(stderr, fmt::format("wellbeing: error: the new record would not be valid; nothing was written\n"));

@@ -64,20 +64,6 @@ Format resolve_format(const Options& options) {
                                options.output));
 }
 
-records::Config load_folder_config(const std::string& file) {
-  const std::optional<fs::path> config_file = records::find_config(file == "-" ? fs::path(".") : fs::path(file));
-  if (!config_file) {
-    return {};
-  }
-  auto config = records::load_config(*config_file);
-  if (!config) {
-    const Diagnostic& first = config.error().front();
-    throw InputError(fmt::format("the folder settings {} are not valid: {}{}", config_file->string(), first.message,
-                                 first.location.line ? fmt::format(" (line {})", first.location.line) : ""));
-  }
-  return std::move(config).value();
-}
-
 // The changes between the record at `revision` and now, from the semantic diff.
 report::ChangesSince changes_since(const std::string& file, const document::Document& now, const std::string& revision) {
   if (file == "-") {
@@ -126,7 +112,7 @@ int run(const Options& options, const GlobalOptions& global) {
     return unreadable ? k_exit_usage : k_exit_findings;
   }
 
-  records::Config config = load_folder_config(options.file);
+  records::Config config = settings_for(options.file, global.color);
   const Diagnostics findings = validation::check_record(*document, {config, as_of});
   if (has_errors(findings) && !options.allow_invalid) {
     std::string out;

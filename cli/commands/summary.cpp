@@ -10,6 +10,7 @@
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/summary/folder.hpp"
 #include "wellbeing/summary/render.hpp"
+#include "wellbeing/validation/settings.hpp"
 
 namespace wellbeing::cli {
 
@@ -40,7 +41,7 @@ util::Date parse_date_option(std::string_view option, const std::string& text) {
 }
 
 // The settings that govern every path: one records folder per summary, so the same rules apply to all.
-records::Config load_folder_config(const std::vector<std::string>& paths) {
+records::Config load_folder_config(const std::vector<std::string>& paths, ColorChoice color) {
   std::optional<fs::path> found;
   bool first = true;
   for (const std::string& path : paths) {
@@ -59,11 +60,9 @@ records::Config load_folder_config(const std::vector<std::string>& paths) {
   if (!found) {
     return records::Config{};
   }
-  auto loaded = records::load_config(*found);
+  auto loaded = validation::load_settings(*found);
   if (!loaded) {
-    const Diagnostic& d = loaded.error().front();
-    throw InputError(fmt::format("the settings file {} is not valid: {}:{}:{}: {}", found->generic_string(),
-                                 d.location.file, d.location.line, d.location.column, d.message));
+    refuse_settings(loaded.error(), color);
   }
   return std::move(loaded).value();
 }
@@ -90,7 +89,7 @@ int run(const Options& cli, const GlobalOptions& global) {
   std::error_code ec;
   const bool one_person = paths.size() == 1 && (paths[0] == "-" || !fs::is_directory(paths[0], ec));
 
-  const records::Config config = load_folder_config(paths);
+  const records::Config config = load_folder_config(paths, global.color);
   summary::Options options =
       default_options(config, cli.as_of.empty() ? util::today() : parse_date_option("--as-of", cli.as_of));
   if (cli.within >= 0) {

@@ -12,10 +12,10 @@
 #include "options.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
-#include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/util/text.hpp"
 #include "wellbeing/validation/batch.hpp"
+#include "wellbeing/validation/settings.hpp"
 
 namespace wellbeing::cli {
 
@@ -281,10 +281,10 @@ std::string summary_line(const Counts& counts, std::size_t unreadable, bool reco
   return fmt::format("wellbeing: {}\n", fmt::join(parts, "; "));
 }
 
-// The settings that govern each input file: the nearest wellbeing.yaml (each read once). A settings file
-// that is not valid stops the run: its problems are printed and the run ends with exit status 2.
-std::map<std::string, records::CheckOptions> settings_for(const std::vector<std::string>& files, util::Date as_of,
-                                                          bool color) {
+// The check options for each input file: the settings of its nearest wellbeing.yaml (each file read once),
+// loaded as every command loads them; settings that are not valid stop the run (refuse_settings).
+std::map<std::string, records::CheckOptions> check_options_for_files(const std::vector<std::string>& files,
+                                                                     util::Date as_of, ColorChoice color) {
   std::map<std::string, records::Config> loaded;  // settings file -> settings
   std::map<std::string, records::CheckOptions> out;
   for (const std::string& file : files) {
@@ -294,21 +294,11 @@ std::map<std::string, records::CheckOptions> settings_for(const std::vector<std:
       const std::string key = found->lexically_normal().generic_string();
       auto it = loaded.find(key);
       if (it == loaded.end()) {
-        const std::string shown = std::filesystem::relative(*found).generic_string();
-        auto config = records::load_config(shown.empty() ? key : shown);
-        Diagnostics problems = config ? rules::check_config_rules(*config) : std::move(config.error());
-        if (!problems.empty()) {
-          const auto text = document::read_file(problems.front().location.file, problems.front().location.file,
-                                                document::ParseOptions{}.max_bytes);
-          std::string rendered;
-          for (const Diagnostic& d : problems) {
-            rendered += format_diagnostic_text(d, text ? std::string_view(*text) : std::string_view(), color);
-          }
-          write_out(stderr, rendered);
-          throw InputError(fmt::format("the folder settings in {} are not valid: correct them first",
-                                       problems.front().location.file));
+        auto config = validation::load_settings(*found);
+        if (!config) {
+          refuse_settings(config.error(), color);
         }
-        it = loaded.emplace(key, std::move(*config)).first;
+        it = loaded.emplace(key, std::move(config).value()).first;
       }
       options.config = it->second;
     }
@@ -338,7 +328,7 @@ int run(const Options& options, const GlobalOptions& global) {
   std::map<std::string, records::CheckOptions> settings;
   if (records) {
     // Records: the schema and the rules of practice, with each folder's settings.
-    settings = settings_for(inputs.files, as_of, use_color(global.color, stderr));
+    settings = check_options_for_files(inputs.files, as_of, global.color);
     // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
     std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
     check = [&settings](const document::Document& doc) { return validation::check_record(doc, settings.at(doc.path)); };
