@@ -19,9 +19,12 @@ for file in wellbeing.yaml README.md .gitattributes schemas/wellbeing-record.sch
 done
 [[ -d records ]] || fail "init did not make records/"
 [[ -x .git/hooks/pre-commit ]] || fail "the hook is not executable"
-[[ $(git config --local diff.wellbeing.command) == "wellbeing diff --git-external" ]] || fail "diff driver config"
-[[ $(git config --local diff.wellbeing.textconv) == "wellbeing show --canonical" ]] || fail "textconv config"
-[[ $(git config --local merge.wellbeing.driver) == "wellbeing merge %O %A %B %P" ]] || fail "merge driver config"
+[[ $(git config --local diff.wellbeing.command) == *'then exec wellbeing diff --git-external "$@"; fi;'* ]] ||
+  fail "diff driver config: $(git config --local diff.wellbeing.command)"
+[[ $(git config --local diff.wellbeing.textconv) == *'then exec wellbeing show --canonical "$@"; fi;'* ]] ||
+  fail "textconv config"
+[[ $(git config --local merge.wellbeing.driver) == *'then exec wellbeing merge "$@"; fi;'*"' wellbeing-merge %O %A %B %P" ]] ||
+  fail "merge driver config"
 [[ $(git config --local merge.wellbeing.name) == "wellbeing record merge" ]] || fail "merge driver name"
 "$WELLBEING" validate --schema schemas/wellbeing-config.schema.json wellbeing.yaml >/dev/null 2>&1 ||
   fail "wellbeing.yaml is not valid against the config schema"

@@ -15,10 +15,16 @@ TEST_SUITE("history::git_setup") {
   TEST_CASE("the git set-up agrees with the drivers' contract") {
     const auto entries = history::git_config_entries("wellbeing");
     REQUIRE(entries.size() == 4);
-    CHECK(entries[0] == std::pair<std::string, std::string>{"diff.wellbeing.command", "wellbeing diff --git-external"});
-    CHECK(entries[1] == std::pair<std::string, std::string>{"diff.wellbeing.textconv", "wellbeing show --canonical"});
-    CHECK(entries[2] == std::pair<std::string, std::string>{"merge.wellbeing.name", "wellbeing record merge"});
-    CHECK(entries[3] == std::pair<std::string, std::string>{"merge.wellbeing.driver", "wellbeing merge %O %A %B %P"});
+    CHECK(entries[0].key == "diff.wellbeing.command");
+    CHECK(entries[0].value.find(R"(exec wellbeing diff --git-external "$@")") != std::string::npos);
+    CHECK(entries[1].key == "diff.wellbeing.textconv");
+    CHECK(entries[1].value.find(R"(exec wellbeing show --canonical "$@")") != std::string::npos);
+    CHECK(entries[2].key == "merge.wellbeing.name");
+    CHECK(entries[2].value == "wellbeing record merge");
+    CHECK(entries[3].key == "merge.wellbeing.driver");
+    CHECK(entries[3].value.starts_with("sh -c 'if command -v wellbeing >/dev/null 2>&1; then exec wellbeing merge"));
+    CHECK(entries[3].value.ends_with("' wellbeing-merge %O %A %B %P"));
+    CHECK(entries[3].shown == "wellbeing merge (git's own where wellbeing is not found)");
     CHECK(history::git_attributes().find("records/**/*.yaml diff=wellbeing merge=wellbeing\n") != std::string::npos);
     const std::string hook = history::pre_commit_hook("'/opt/my tools/wellbeing'");
     CHECK(hook.starts_with("#!/bin/sh\n# wellbeing pre-commit hook"));

@@ -10,6 +10,7 @@
 
 #include "libgit2.hpp"
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/util/text.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::history {
@@ -85,12 +86,34 @@ util::Expected<fs::path, std::string> init_repository(const fs::path& folder) {
   return fs::path(git_repository_workdir(raw)).lexically_normal();
 }
 
-std::vector<std::pair<std::string, std::string>> git_config_entries(std::string_view command) {
+namespace {
+
+// A driver that runs `command` with `arguments` and git's own, or, where `command` cannot be found (a clone
+// used on a machine without wellbeing), says so and does what git does with no driver, so that `git diff`
+// never dies with "external diff died" and a merge still gets its conflict markers.
+GitConfigEntry guarded(std::string key, std::string_view command, std::string_view arguments, std::string_view name,
+                       std::string_view consequence, std::string_view fallback, std::string_view git_arguments = "") {
+  const std::string script = fmt::format(
+      "if command -v {0} >/dev/null 2>&1; then exec {0} {1} \"$@\"; fi; "
+      "echo \"wellbeing: {0} is not found, so {2}; install wellbeing (or put it on the PATH) and run "
+      "'wellbeing setup-git' in this clone\" >&2; {3}",
+      command, arguments, consequence, fallback);
+  return {std::move(key), fmt::format("sh -c {} {}{}", util::shell_quote(script), name, git_arguments),
+          fmt::format("{} {} (git's own where wellbeing is not found)", command, arguments)};
+}
+
+}  // namespace
+
+std::vector<GitConfigEntry> git_config_entries(std::string_view command) {
+  // git gives the diff command: path, old file, old hex, old mode, new file, new hex, new mode.
   return {
-      {"diff.wellbeing.command", fmt::format("{} diff --git-external", command)},
-      {"diff.wellbeing.textconv", fmt::format("{} show --canonical", command)},
-      {"merge.wellbeing.name", "wellbeing record merge"},
-      {"merge.wellbeing.driver", fmt::format("{} merge %O %A %B %P", command)},
+      guarded("diff.wellbeing.command", command, "diff --git-external", "wellbeing-diff", "this is git's line diff of $1",
+              "git --no-pager diff --no-index --no-ext-diff -- \"$2\" \"$5\"; exit 0"),
+      guarded("diff.wellbeing.textconv", command, "show --canonical", "wellbeing-textconv",
+              "$1 is compared as written", "exec cat \"$1\""),
+      {"merge.wellbeing.name", "wellbeing record merge", "wellbeing record merge"},
+      guarded("merge.wellbeing.driver", command, "merge", "wellbeing-merge", "$4 is merged line by line by git",
+              "exec git merge-file -L ours -L base -L theirs \"$2\" \"$1\" \"$3\"", " %O %A %B %P"),
   };
 }
 
@@ -161,15 +184,15 @@ util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::str
     return util::unexpected(git::last_error("cannot open the repository's own git config"));
   }
   const git::ConfigPtr local(local_raw);
-  for (const auto& [key, value] : git_config_entries(command)) {
+  for (const auto& [key, value, shown] : git_config_entries(command)) {
     if (config_string(local.get(), key.c_str()) == value) {
-      result.unchanged.push_back(fmt::format("{} = {}", key, value));
+      result.unchanged.push_back(fmt::format("{} = {}", key, shown));
       continue;
     }
     if (git_config_set_string(local.get(), key.c_str(), value.c_str()) != 0) {
       return util::unexpected(git::last_error(fmt::format("cannot set {} in the git config", key)));
     }
-    result.changed.push_back(fmt::format("{} = {}", key, value));
+    result.changed.push_back(fmt::format("{} = {}", key, shown));
   }
 
   // The hooks folder: core.hooksPath (relative to the work tree) when set, else the repository's own.

@@ -154,6 +154,19 @@ std::size_t flow_collection_end(std::string_view text, std::size_t open) {
   return std::string_view::npos;
 }
 
+std::string shell_quote(std::string_view text) {
+  const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "0123456789/._+-=") == std::string_view::npos;
+  if (plain) {
+    return std::string(text);
+  }
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
 std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -17,8 +17,15 @@ std::optional<std::filesystem::path> find_repository(const std::filesystem::path
 util::Expected<std::filesystem::path, std::string> init_repository(const std::filesystem::path& folder);
 
 // The git config `setup-git` writes, as (key, value) pairs; `command` is how git runs wellbeing
-// ("wellbeing", or a quoted absolute path).
-std::vector<std::pair<std::string, std::string>> git_config_entries(std::string_view command);
+// ("wellbeing", or a quoted absolute path). Each driver is a small sh script: where `command` cannot be
+// found it says so and does what git does without the driver (a line diff, the text as written, a line
+// merge with conflict markers).
+struct GitConfigEntry {
+  std::string key;    // "diff.wellbeing.command"
+  std::string value;  // as git runs it
+  std::string shown;  // in words, for setup-git's report: "wellbeing diff --git-external (git's own …)"
+};
+std::vector<GitConfigEntry> git_config_entries(std::string_view command);
 
 // The .gitattributes lines that bind record files to the drivers.
 std::string git_attributes();

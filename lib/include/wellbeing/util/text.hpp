@@ -31,6 +31,10 @@ std::size_t flow_collection_end(std::string_view text, std::size_t open);
 // Escapes the five characters with meaning in HTML and XML text and attributes: & < > " '.
 std::string escape_markup(std::string_view text);
 
+// `text` as one word for a POSIX shell: as it is when it holds only characters no shell treats specially,
+// otherwise in single quotes (a ' inside written '\'').
+std::string shell_quote(std::string_view text);
+
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
