@@ -3,56 +3,16 @@
 #include <doctest/doctest.h>
 
 #include "wellbeing/report/escape.hpp"
+#include "wellbeing/util/escape.hpp"
 
 using namespace wellbeing::report;
+using wellbeing::util::escape_markdown;
 
 TEST_SUITE("Escape") {
   TEST_CASE("escape_html turns the five special characters into references and keeps the rest") {
     CHECK(escape_html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     CHECK(escape_html("café\nline two {{x}}") == "café\nline two {{x}}");
     CHECK(escape_html("") == "");
-  }
-
-  TEST_CASE("escape_markdown escapes what would start or end markup") {
-    struct Row {
-      const char* text;
-      const char* escaped;
-    };
-    const Row rows[] = {
-        {"a | b", "a \\| b"},
-        {"[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"},
-        {"<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"},
-        {"*b* _i_ `c` \\", "\\*b\\* \\_i\\_ \\`c\\` \\\\"},
-        {"{{mustache}}", "\\{\\{mustache\\}\\}"},
-        {"$x$ @cite ^s^ ~t~ &amp; !", "\\$x\\$ \\@cite \\^s\\^ \\~t\\~ \\&amp; \\!"},
-        {"# heading", "\\# heading"},
-        {"end #", "end \\#"},
-        {"- item", "\\- item"},
-        {"+ item", "\\+ item"},
-        {"= underline", "\\= underline"},
-        {": definition", "\\: definition"},
-        {"1. first", "1\\. first"},
-        {"12) first", "12\\) first"},
-        {"2026 was a year", "2026 was a year"},
-        {"a - b", "a - b"},
-        {"Tea: then we talk.", "Tea: then we talk."},
-        {"café – naïve", "café – naïve"},
-    };
-    for (const Row& row : rows) {
-      CAPTURE(row.text);
-      CHECK(escape_markdown(row.text) == row.escaped);
-    }
-  }
-
-  TEST_CASE("escape_markdown keeps a value on one line, without surrounding spaces") {
-    CHECK(escape_markdown("line one\nline two") == "line one line two");
-    CHECK(escape_markdown("a\r\nb\rc\td") == "a  b c d");
-    CHECK(escape_markdown("x\n# not a heading\n- not a list\n| c | d |") ==
-          "x \\# not a heading - not a list \\| c \\| d \\|");
-    CHECK(escape_markdown("    indented code?") == "indented code?");
-    CHECK(escape_markdown("\n- after a line break") == "\\- after a line break");
-    CHECK(escape_markdown(" \n\t ") == "");
-    CHECK(escape_markdown("") == "");
   }
 
   TEST_CASE("only http, https and mailto links with a host or an address are safe") {
@@ -104,12 +64,5 @@ TEST_SUITE("Escape") {
       CAPTURE(text);
       CHECK(linkify_markdown(escape_markdown(text)) == escape_markdown(text));
     }
-  }
-
-  TEST_CASE("yaml_quote writes a double-quoted scalar") {
-    CHECK(yaml_quote("plain") == "\"plain\"");
-    CHECK(yaml_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
-    CHECK(yaml_quote("a\nb\x7f") == "\"a\\x0ab\\x7f\"");
-    CHECK(yaml_quote("café") == "\"café\"");
   }
 }

@@ -14,6 +14,7 @@
 #include "wellbeing/report/escape.hpp"
 #include "wellbeing/report/report.hpp"
 #include "wellbeing/report/templates.hpp"
+#include "wellbeing/util/escape.hpp"
 
 using namespace wellbeing;
 using json = nlohmann::ordered_json;
@@ -463,7 +464,7 @@ TEST_SUITE("Report") {
     for (const std::string& marker : k_shown_markers) {
       CAPTURE(marker);
       if (marker != "important-2") {
-        CHECK(markdown.find(report::escape_markdown(marker) + " \\<script\\>alert(1)\\</script\\> \\</table\\> \\| a \\| b \\| "
+        CHECK(markdown.find(util::escape_markdown(marker) + " \\<script\\>alert(1)\\</script\\> \\</table\\> \\| a \\| b \\| "
                                      "\\[x\\](javascript:alert(1)) \\{\\{mustache\\}\\}") != std::string::npos);
       }
     }
@@ -486,7 +487,7 @@ TEST_SUITE("Report") {
     REQUIRE(front.has_value());
     const document::Node* title = front->root.find("title");
     REQUIRE(title != nullptr);
-    CHECK(title->as_string() == report::escape_markdown("Wellbeing review: " + hostile.record.person.known_as));
+    CHECK(title->as_string() == util::escape_markdown("Wellbeing review: " + hostile.record.person.known_as));
     CHECK(front->root.find("person")->as_string() == "p-9001");
     CHECK(front->root.find("date")->as_string() == "2026-11-22");
   }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/diff/canonical.hpp"
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/style.hpp"
 
 namespace wellbeing::diff {
@@ -62,17 +63,7 @@ std::string render_text(const std::vector<Change>& changes, const TextStyle& sty
   return out;
 }
 
-std::string markdown_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '|' ||
-        c == '#') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
+std::string markdown_escape(std::string_view text) { return util::escape_markdown(text); }
 
 std::string render_markdown(const std::vector<Change>& changes, int heading_level) {
   const std::string hashes(static_cast<std::size_t>(std::clamp(heading_level, 1, 6)), '#');

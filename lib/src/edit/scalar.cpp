@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "wellbeing/util/escape.hpp"
+
 namespace wellbeing::edit {
 
 using document::Node;
@@ -80,37 +82,6 @@ bool looks_typed(std::string_view text) {
     return i == digits.size() && i > exponent;
   }
   return i == digits.size();
-}
-
-std::string escape_double(std::string_view value) {
-  std::string out = "\"";
-  for (const char c : value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += fmt::format("\\x{:02X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
 }
 
 std::string scalar(const Node& node, Context context) {
@@ -202,7 +173,7 @@ bool needs_quotes(std::string_view value, Context context) {
 }
 
 std::string quote_scalar(std::string_view value, Context context) {
-  return needs_quotes(value, context) ? escape_double(value) : std::string(value);
+  return needs_quotes(value, context) ? util::yaml_double_quoted(value) : std::string(value);
 }
 
 std::string render_flow(const Node& node) {

@@ -43,56 +43,10 @@ bool is_trailing_punctuation(char c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-// Characters that can start or close Markdown markup anywhere in a line (GFM and pandoc's extensions:
-// emphasis, code, links, raw HTML, tables, headings, strikeout, math, citations, entities, superscript,
-// attributes).
-constexpr std::string_view k_markdown_special = "\\`*_[]<>|#~$@&^{}!";
-
 }  // namespace
 
 std::string escape_html(std::string_view text) {
   return util::escape_markup(text);
-}
-
-std::string escape_markdown(std::string_view text) {
-  // One line, without surrounding spaces: line breaks and tabs would split a table row or start a block.
-  std::string line;
-  line.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    line += byte < 0x20 || byte == 0x7f ? ' ' : c;
-  }
-  const std::size_t first = line.find_first_not_of(' ');
-  if (first == std::string::npos) {
-    return {};
-  }
-  line = line.substr(first, line.find_last_not_of(' ') - first + 1);
-
-  // At the start, "-", "+", "=", ":" and "12." or "12)" would begin a list, a heading underline or a
-  // definition.
-  std::size_t escape_at = std::string::npos;
-  if (std::string_view("-+=:").find(line[0]) != std::string_view::npos) {
-    escape_at = 0;
-  } else if (std::isdigit(static_cast<unsigned char>(line[0]))) {
-    std::size_t i = 0;
-    while (i < line.size() && i < 10 && std::isdigit(static_cast<unsigned char>(line[i]))) {
-      ++i;
-    }
-    if (i < line.size() && (line[i] == '.' || line[i] == ')')) {
-      escape_at = i;
-    }
-  }
-
-  std::string out;
-  out.reserve(line.size() + line.size() / 4);
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (i == escape_at || k_markdown_special.find(c) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
 }
 
 bool is_safe_link(std::string_view url) {
@@ -229,23 +183,6 @@ std::string linkify_markdown(std::string_view escaped) {
       i += scheme;
     }
   }
-  return out;
-}
-
-std::string yaml_quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\x{:02x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
   return out;
 }
 

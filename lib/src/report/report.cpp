@@ -9,6 +9,7 @@
 
 #include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/escape.hpp"
+#include "wellbeing/util/escape.hpp"
 
 namespace wellbeing::report {
 
@@ -417,12 +418,12 @@ class Builder {
   std::string front_matter() const {
     // Pandoc reads metadata values as Markdown, so they are escaped for Markdown, then quoted for YAML.
     std::string out;
-    out += fmt::format("title: {}\n", yaml_quote(escape_markdown(fmt::format("Wellbeing review: {}", display_name()))));
-    out += fmt::format("person: {}\n", yaml_quote(escape_markdown(m_record.person.id)));
-    out += fmt::format("date: {}\n", yaml_quote(m_redact.iso(m_options.as_of)));
+    out += fmt::format("title: {}\n", util::yaml_double_quoted(util::escape_markdown(fmt::format("Wellbeing review: {}", display_name()))));
+    out += fmt::format("person: {}\n", util::yaml_double_quoted(util::escape_markdown(m_record.person.id)));
+    out += fmt::format("date: {}\n", util::yaml_double_quoted(m_redact.iso(m_options.as_of)));
     out += "lang: en-GB\n";
     if (!m_options.config.provider_name.empty()) {
-      out += fmt::format("author: {}\n", yaml_quote(escape_markdown(m_options.config.provider_name)));
+      out += fmt::format("author: {}\n", util::yaml_double_quoted(util::escape_markdown(m_options.config.provider_name)));
     }
     return out;
   }

@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "wellbeing/report/escape.hpp"
+#include "wellbeing/util/escape.hpp"
 
 namespace wellbeing::report {
 
@@ -184,7 +185,7 @@ util::Expected<std::string, std::string> render(const TemplateSet& templates, Fo
   if (html) {
     tmpl.set_custom_escape([](const std::string& text) { return escape_html(text); });
   } else {
-    tmpl.set_custom_escape([](const std::string& text) { return escape_markdown(text); });
+    tmpl.set_custom_escape([](const std::string& text) { return util::escape_markdown(text); });
   }
   std::string out = tmpl.render(root);
   if (!tmpl.is_valid()) {

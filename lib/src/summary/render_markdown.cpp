@@ -5,6 +5,7 @@
 
 #include "render_words.hpp"
 #include "wellbeing/summary/render.hpp"
+#include "wellbeing/util/escape.hpp"
 
 namespace wellbeing::summary {
 
@@ -12,18 +13,8 @@ using namespace detail;
 
 namespace {
 
-// Free text as inline Markdown: on one line, with every character that could start markup, a link, raw
-// HTML, an entity or a table cell escaped.
-std::string md(std::string_view text) {
-  std::string out;
-  for (char c : terminal_safe(text)) {
-    if (std::string_view("\\`*_[]<>|&~#!{}").find(c) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
+// Free text as inline Markdown: on one line, nothing in it read as markup.
+std::string md(std::string_view text) { return util::escape_markdown(text); }
 
 std::string md_or_dash(std::string_view text) { return text.empty() ? std::string("-") : md(text); }
 
@@ -78,7 +69,8 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
   MdTable areas({"", "Area", "Status", "Last discussed", "Importance", "Open outcomes", "Said"});
   for (const AreaSummary& area : p.areas) {
     areas.add({std::string(1, area.info->letter), std::string(area.info->title), std::string(status_words(area.status)),
-               dash(show_date(area.last_discussed, r)), md(importance_words(area)),
+               dash(show_date(area.last_discussed, r)),
+               area.importance.empty() ? importance_words(area) : md(importance_words(area)),
                area.open_outcomes.empty() ? "-" : join(area.open_outcomes, ", "), md_or_dash(area.said)});
   }
   out += areas.render() + "\n";
@@ -263,7 +255,7 @@ std::string render_folder_markdown(const FolderSummary& f, const std::string& ti
       }
       const std::string first = first_error_words(s.first_error);
       files.add({md(s.path), md_or_dash(s.person_id), s.counted ? "yes" : "no", std::to_string(s.errors),
-                 std::to_string(s.warnings), std::to_string(s.infos), md(first)});
+                 std::to_string(s.warnings), std::to_string(s.infos), s.first_error ? md(first) : first});
     }
     out += "\n" + files.render();
   }

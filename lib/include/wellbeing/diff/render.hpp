@@ -28,7 +28,7 @@ std::string render_markdown(const std::vector<Change>& changes, int heading_leve
 // is null when removed; values are JSON (YAML's .nan and .inf become null).
 std::string render_json(const std::vector<Change>& changes);
 
-// Escapes Markdown's inline special characters (\ ` * _ [ ] < > | #).
+// util::escape_markdown, under the name the log's Markdown uses.
 std::string markdown_escape(std::string_view text);
 
 }  // namespace wellbeing::diff
