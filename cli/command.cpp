@@ -29,4 +29,18 @@ records::CheckOptions check_options_for(const fs::path& path, util::Date as_of, 
   return records::CheckOptions{settings_for(path, color), as_of};
 }
 
+int report_failure(const write::Failure& failure) {
+  write_out(stderr, fmt::format("wellbeing: error: {}\n", failure.message));
+  switch (failure.kind) {
+    case write::FailureKind::changed:
+      return k_exit_changed;
+    case write::FailureKind::locked:
+      return k_exit_locked;
+    case write::FailureKind::exists:
+    case write::FailureKind::io:
+      break;
+  }
+  return k_exit_usage;
+}
+
 }  // namespace wellbeing::cli

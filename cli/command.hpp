@@ -11,13 +11,17 @@
 #include "output.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
+#include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {
 
 // Exit codes, the same for every command.
 inline constexpr int k_exit_ok = 0;        // success; the record is valid; no differences
 inline constexpr int k_exit_findings = 1;  // invalid records, differences, findings
-inline constexpr int k_exit_usage = 2;     // usage error or unreadable input
+inline constexpr int k_exit_usage = 2;     // usage error, unreadable input, folder settings that are not valid
+inline constexpr int k_exit_internal = 3;  // a bug: "wellbeing: internal error: …"
+inline constexpr int k_exit_changed = 4;   // the file changed between reading and writing: nothing written
+inline constexpr int k_exit_locked = 5;    // another writer holds FILE.lock: nothing written
 
 // An error that ends a command with exit code 2 and the message "wellbeing: error: <what>".
 class InputError : public std::runtime_error {
@@ -47,6 +51,9 @@ records::Config settings_for(const std::filesystem::path& path, ColorChoice colo
 
 // Check options for a record at `path`: settings_for(path) and the date the rules take as today.
 records::CheckOptions check_options_for(const std::filesystem::path& path, util::Date as_of, ColorChoice color);
+
+// The exit code for a refused write, after printing "wellbeing: error: <message>" to stderr.
+int report_failure(const write::Failure& failure);
 
 // One per subcommand file: registers the subcommand and its options on `app`.
 Command register_validate(CLI::App& app, const GlobalOptions& global);

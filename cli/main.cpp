@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -35,11 +34,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   GlobalOptions global;
-  const std::map<std::string, ColorChoice> colors{
-      {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}};
-  app.add_option("--color", global.color, "Colour: auto (default: only on a terminal, unless NO_COLOR), always, never")
-      ->transform(choice(colors))
-      ->option_text("WHEN");
+  add_color_option(app, global.color);
 
   std::vector<Command> commands{
       register_validate(app, global),
@@ -99,6 +94,6 @@ int main(int argc, char** argv) {
     return k_exit_usage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "wellbeing: internal error: %s\n", e.what());
-    return 3;
+    return k_exit_internal;
   }
 }

@@ -14,7 +14,7 @@
 #include "wellbeing/edit/accept.hpp"
 #include "wellbeing/edit/template.hpp"
 #include "wellbeing/history/repository.hpp"
-#include "write_support.hpp"
+#include "options.hpp"
 
 namespace wellbeing::cli {
 
@@ -123,10 +123,10 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
   const ItemKind kind = options.kind;
   const edit::KindInfo& info = edit::kind_info(kind);
   const bool color = use_color(global.color, stderr);
-  const util::Date as_of = options.as_of.empty() ? util::today() : parse_date_option("--as-of", options.as_of);
+  const util::Date as_of = date_or(options.as_of, util::today());
   std::optional<util::Date> date;
   if (!options.date.empty()) {
-    date = parse_date_option("--date", options.date);
+    date = date_or(options.date, as_of);
   }
   if (kind == ItemKind::area && options.area.empty()) {
     throw InputError("say which area to update with --area (dignity, health, protection, control, participation, "
@@ -157,12 +157,6 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     throw InputError(fmt::format("say what to add: options (see `wellbeing add {} --help`), --from FILE, or --edit "
                                  "to write it in an editor",
                                  info.name));
-  }
-  for (const edit::Field& field : edit::kind_fields(kind)) {
-    const auto found = options.values.find(field.flag);
-    if (field.type == edit::FieldType::date && found != options.values.end() && found->second.size() == 1) {
-      parse_date_option(field.flag, found->second.front());
-    }
   }
   fields = or_input_error(edit::fields_from_values(kind, options.values, fields));
   if (date) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "add.hpp"
+#include "options.hpp"
 
 namespace wellbeing::cli {
 
@@ -36,19 +37,20 @@ Command register_add(CLI::App& app, const GlobalOptions& global) {
       if (field.type == edit::FieldType::list) {
         option->allow_extra_args(false);
       }
+      if (field.type == edit::FieldType::date) {
+        option->transform(date_value());
+      }
     }
     if (!info.date_key.empty()) {
-      sub->add_option("--date", options->date,
-                      fmt::format("The date ({}), YYYY-MM-DD (default: today, or --as-of)", info.date_key))
-          ->option_text("DATE");
+      add_date_option(*sub, "--date", options->date,
+                      fmt::format("The date ({}), YYYY-MM-DD (default: today, or --as-of)", info.date_key));
     }
     sub->add_option("--from", options->from, "Take the entry from a YAML file of its keys (- for standard input)")
         ->option_text("FILE");
     sub->add_flag("--edit", options->edit, "Write it in $VISUAL or $EDITOR, from a template with prompts (the "
                                            "default when no content is given and standard input is a terminal)");
     sub->add_flag("-n,--dry-run", options->dry_run, "Show the change as a unified diff and write nothing");
-    sub->add_option("--as-of", options->as_of, "The date the checks take as today, YYYY-MM-DD (default: today)")
-        ->option_text("DATE");
+    add_date_option(*sub, "--as-of", options->as_of, "The date the checks take as today, YYYY-MM-DD (default: today)");
     sub->footer(
         "The entry is inserted where a person would put it (the end of its list, in date order for dated lists),\n"
         "in the file's own style; no other byte changes. Its id is the next free one. The result is checked\n"

@@ -240,13 +240,8 @@ Command register_diff(CLI::App& app, const GlobalOptions& global) {
     const auto rest = sub->remaining();
     options->separator = std::find(rest.begin(), rest.end(), "--") != rest.end();
   });
-  sub->add_option_function<std::string>(
-         "--format",
-         [options](const std::string& name) {
-           options->format = name == "json" ? Format::json : name == "md" ? Format::md : Format::text;
-         },
-         "Output format: text (default), md, json")
-      ->check(one_of({"text", "md", "json"}))
+  add_format_option(*sub, options->format, {{"text", Format::text}, {"md", Format::md}, {"json", Format::json}},
+                    "Output format: text (default), md, json")
       ->option_text("FORMAT");
   sub->add_flag("--git-external", options->git_external,
                 "Run as git's external diff driver (diff.<driver>.command): git appends path old-file old-hex "

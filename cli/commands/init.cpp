@@ -8,7 +8,6 @@
 #include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/history/git_setup.hpp"
 #include "wellbeing/write/templates.hpp"
-#include "write_support.hpp"
 
 namespace wellbeing::cli {
 

@@ -39,12 +39,9 @@ struct Entry {
   std::string error;
 };
 
-std::int64_t day_start(const std::string& text, const char* option) {
-  const auto date = util::parse_date(text);
-  if (!date) {
-    throw InputError(fmt::format("{} takes a date as YYYY-MM-DD, not '{}'", option, text));
-  }
-  return std::chrono::sys_days(*date).time_since_epoch().count() * 86400;
+// Seconds since the epoch at the start of the day a date option names (checked by date_value()).
+std::int64_t day_start(const std::string& text) {
+  return std::chrono::sys_days(date_or(text, util::Date{})).time_since_epoch().count() * 86400;
 }
 
 Entry entry_for(const history::FileVersion& version) {
@@ -267,10 +264,10 @@ int run(const Options& options, const GlobalOptions& global) {
   }
   history::HistoryOptions history_options;
   if (!options.since.empty()) {
-    history_options.since = day_start(options.since, "--since");
+    history_options.since = day_start(options.since);
   }
   if (!options.until.empty()) {
-    history_options.until = day_start(options.until, "--until") + 86400;  // the whole of that day
+    history_options.until = day_start(options.until) + 86400;  // the whole of that day
   }
   const bool color = options.format == Format::text && use_color(global.color, stdout);
   if (!options.blame.empty()) {
@@ -311,20 +308,13 @@ Command register_log(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("log", "A record's audit trail from git: who changed what, when and why");
   sub->add_option("file", options->file, "The record (a file in a git working tree)")->required();
-  sub->add_option("--since", options->since, "Only commits made on or after this date (YYYY-MM-DD, author date)")
-      ->option_text("DATE");
-  sub->add_option("--until", options->until, "Only commits made on or before this date (YYYY-MM-DD, author date)")
-      ->option_text("DATE");
+  add_date_option(*sub, "--since", options->since, "Only commits made on or after this date (YYYY-MM-DD, author date)");
+  add_date_option(*sub, "--until", options->until, "Only commits made on or before this date (YYYY-MM-DD, author date)");
   sub->add_option("--blame", options->blame,
                   "Who last changed one value: a path naming list items by id, e.g. outcomes/o-3/status")
       ->option_text("PATH");
-  sub->add_option_function<std::string>(
-         "--format",
-         [options](const std::string& name) {
-           options->format = name == "json" ? Format::json : name == "md" ? Format::md : Format::text;
-         },
-         "Output format: text (default), md, json")
-      ->check(one_of({"text", "md", "json"}))
+  add_format_option(*sub, options->format, {{"text", Format::text}, {"md", Format::md}, {"json", Format::json}},
+                    "Output format: text (default), md, json")
       ->option_text("FORMAT");
   sub->footer(
       "Commits newest first, from HEAD; the record is followed across renames by its person id.\n"

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
@@ -55,8 +56,8 @@ std::map<std::string, int> error_counts(const std::string& text, const std::stri
 int run(const Options& options, const GlobalOptions& global) {
   // Settings that are not valid refuse the merge before anything is written: git keeps the conflict, and
   // the folder's rules are never silently replaced by the defaults.
-  records::CheckOptions check;
-  check.config = settings_for(options.path.empty() ? options.ours : options.path, global.color);
+  const records::CheckOptions check = check_options_for(options.path.empty() ? options.ours : options.path,
+                                                        date_or(options.as_of, util::today()), global.color);
   const std::string base = read_or_throw(options.base);
   const std::string ours = read_or_throw(options.ours);
   const std::string theirs = read_or_throw(options.theirs);
@@ -73,13 +74,6 @@ int run(const Options& options, const GlobalOptions& global) {
   if (clean) {
     auto merged = document::parse(result.text, name);
     if (merged && is_record(merged->root)) {
-      if (!options.as_of.empty()) {
-        const auto date = util::parse_date(options.as_of);
-        if (!date) {
-          throw InputError(fmt::format("--as-of takes a date as YYYY-MM-DD, not '{}'", options.as_of));
-        }
-        check.as_of = *date;
-      }
       auto before = error_counts(ours, name, check);
       for (const auto& [message, count] : error_counts(theirs, name, check)) {
         before[message] = std::max(before[message], count);
@@ -121,8 +115,7 @@ Command register_merge(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("ours", options->ours, "Ours (git's %A): the merge is written here")->required();
   sub->add_option("theirs", options->theirs, "Theirs (git's %B)")->required();
   sub->add_option("path", options->path, "The record's path in the repository (git's %P), for messages and settings");
-  sub->add_option("--as-of", options->as_of, "The date the merged record is checked as of (default: today)")
-      ->option_text("DATE");
+  add_date_option(*sub, "--as-of", options->as_of, "The date the merged record is checked as of (default: today)");
   sub->footer(
       "Items added on both sides are both kept (in date order); a field changed on one side takes that change;\n"
       "the same value changed differently on both sides is a conflict, marked with <<<<<<< ours / ======= /\n"

@@ -7,7 +7,6 @@
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/write/templates.hpp"
-#include "write_support.hpp"
 
 namespace wellbeing::cli {
 
@@ -35,13 +34,13 @@ int run(const Options& options, const GlobalOptions& global) {
                                  "name or an NHS number",
                                  options.id));
   }
-  const util::Date as_of = options.as_of.empty() ? util::today() : parse_date_option("--as-of", options.as_of);
+  const util::Date as_of = date_or(options.as_of, util::today());
   write::NewRecord record;
   record.id = options.id;
   record.known_as = options.name;
   record.voice = options.voice;
   if (!options.support_started.empty()) {
-    record.support_started = parse_date_option("--support-started", options.support_started);
+    record.support_started = date_or(options.support_started, util::today());
   }
 
   // Without --dir, the records folder of the folder this is run in, found from its wellbeing.yaml as git
@@ -105,10 +104,8 @@ Command register_new(CLI::App& app, const GlobalOptions& global) {
                   "otherwise), supported, represented, observation or earlier_views")
       ->check(one_of({"direct", "supported", "represented", "observation", "earlier_views"}))
       ->option_text("VOICE");
-  sub->add_option("--support-started", options->support_started, "When support began, YYYY-MM-DD")
-      ->option_text("DATE");
-  sub->add_option("--as-of", options->as_of, "The date the checks take as today, YYYY-MM-DD (default: today)")
-      ->option_text("DATE");
+  add_date_option(*sub, "--support-started", options->support_started, "When support began, YYYY-MM-DD");
+  add_date_option(*sub, "--as-of", options->as_of, "The date the checks take as today, YYYY-MM-DD (default: today)");
   sub->footer(
       "Writes DIR/ID.yaml with the person and all nine areas marked not_yet_explored, and the editor line\n"
       "`# yaml-language-server: $schema=…` pointing at the folder's schemas/ (as `wellbeing init` writes it).\n"

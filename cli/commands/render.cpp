@@ -90,14 +90,7 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
 }
 
 int run(const Options& options, const GlobalOptions& global) {
-  util::Date as_of = util::today();
-  if (!options.as_of.empty()) {
-    const auto parsed = util::parse_date(options.as_of);
-    if (!parsed) {
-      throw InputError(fmt::format("--as-of {}: not a date (YYYY-MM-DD)", options.as_of));
-    }
-    as_of = *parsed;
-  }
+  const util::Date as_of = date_or(options.as_of, util::today());
   const Format format = resolve_format(options);
 
   auto document = document::parse_file(options.file, options.file);
@@ -178,12 +171,10 @@ Command register_render(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("render", "Make a review report of one record: Markdown or a printable HTML page");
   sub->add_option("file", options->file, "The record (- for standard input)")->required()->option_text("FILE");
-  const std::map<std::string, Format> formats{
-      {"md", Format::markdown}, {"markdown", Format::markdown}, {"html", Format::html}, {"json", Format::json}};
-  sub->add_option("--format", options->format,
-                  "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
-                  "data given to the templates); default: from -o's extension, else md")
-      ->transform(choice(formats))
+  add_format_option(*sub, options->format,
+                    {{"html", Format::html}, {"json", Format::json}, {"markdown", Format::markdown}, {"md", Format::markdown}},
+                    "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
+                    "data given to the templates); default: from -o's extension, else md")
       ->option_text("FORMAT");
   sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output")
       ->option_text("FILE");
@@ -195,7 +186,7 @@ Command register_render(CLI::App& app, const GlobalOptions& global) {
                                "Leave out names and identifying free text, keeping what wellbeing.yaml's "
                                "redaction.keep lists (the default when redaction.default is true)");
   sub->add_flag("--no-redact", options->no_redact, "Do not redact, even when wellbeing.yaml says to")->excludes(redact);
-  sub->add_option("--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)")->option_text("DATE");
+  add_date_option(*sub, "--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)");
   sub->add_option("--since", options->since,
                   "Add what changed in the record since this git revision (a commit, tag or branch)")
       ->option_text("REV");

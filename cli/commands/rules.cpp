@@ -135,8 +135,8 @@ Command register_rules(CLI::App& app, const GlobalOptions& /*global*/) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("rules", "List the rules of good practice that validate checks, or explain one");
   sub->add_option("id", options->id, "A rule to explain, such as WB007");
-  const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
-  sub->add_option("--format", options->format, "Output format: text or json")->transform(choice(formats));
+  add_format_option(*sub, options->format, {{"json", Format::json}, {"text", Format::text}},
+                    "Output format: text or json");
   return Command{sub, [options] { return run(*options); }};
 }
 

@@ -1,13 +1,62 @@
 // `wellbeing setup-git [DIR]`: this clone's git config for the record drivers, and the pre-commit hook.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "command.hpp"
 #include "wellbeing/history/git_setup.hpp"
-#include "write_support.hpp"
 
 namespace wellbeing::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
+
+// `text` quoted for a POSIX shell when it holds anything but letters, digits and / . _ + - =.
+std::string shell_quote(std::string_view text) {
+  const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "0123456789/._+-=") == std::string_view::npos;
+  if (plain) {
+    return std::string(text);
+  }
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+// How git hooks and drivers should run wellbeing: "wellbeing" when that name on PATH is this binary,
+// otherwise this binary's absolute path, quoted for the shell when needed.
+std::string command_for_git() {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return "wellbeing";
+  }
+  if (const char* path = std::getenv("PATH")) {
+    std::string_view rest(path);
+    while (!rest.empty()) {
+      const std::size_t colon = rest.find(':');
+      const std::string_view folder = rest.substr(0, colon);
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+      if (folder.empty()) {
+        continue;
+      }
+      const fs::path candidate = fs::path(folder) / "wellbeing";
+      if (::access(candidate.c_str(), X_OK) == 0) {
+        // The first wellbeing on PATH is the one git will run: use the short name only if it is us.
+        return fs::equivalent(candidate, self, ec) ? "wellbeing" : shell_quote(self.string());
+      }
+    }
+  }
+  return shell_quote(self.string());
+}
+
 
 // Prints what setup_git did; 1 when something was left undone.
 int report(const history::GitSetup& setup) {

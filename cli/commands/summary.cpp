@@ -32,14 +32,6 @@ struct Options {
   unsigned jobs = 0;
 };
 
-util::Date parse_date_option(std::string_view option, const std::string& text) {
-  auto date = util::parse_date(text);
-  if (!date) {
-    throw InputError(fmt::format("{}: '{}' is not a date (write YYYY-MM-DD)", option, text));
-  }
-  return *date;
-}
-
 // The settings that govern every path: one records folder per summary, so the same rules apply to all.
 records::Config load_folder_config(const std::vector<std::string>& paths, ColorChoice color) {
   std::optional<fs::path> found;
@@ -91,18 +83,18 @@ int run(const Options& cli, const GlobalOptions& global) {
 
   const records::Config config = load_folder_config(paths, global.color);
   summary::Options options =
-      default_options(config, cli.as_of.empty() ? util::today() : parse_date_option("--as-of", cli.as_of));
+      default_options(config, date_or(cli.as_of, util::today()));
   if (cli.within >= 0) {
     options.within_days = cli.within;
   }
   if (!cli.to.empty()) {
-    options.period.to = parse_date_option("--to", cli.to);
+    options.period.to = date_or(cli.to, options.period.to);
     if (cli.from.empty()) {
       options.period.from = util::add_days(util::add_months(options.period.to, -12), 1);
     }
   }
   if (!cli.from.empty()) {
-    options.period.from = parse_date_option("--from", cli.from);
+    options.period.from = date_or(cli.from, options.period.from);
   }
   if (options.period.to < options.period.from) {
     throw InputError(fmt::format("the period ends ({}) before it starts ({})", util::format_date(options.period.to),
@@ -183,17 +175,14 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("paths", options->paths,
                   "A record file (one person), or folders and files (a folder summary); - for standard input; "
                   "default: the current folder");
-  sub->add_option("--as-of", options->as_of, "The date taken as today (YYYY-MM-DD; default: today)")
-      ->option_text("DATE");
+  add_date_option(*sub, "--as-of", options->as_of, "The date taken as today (YYYY-MM-DD; default: today)");
   sub->add_option("--within", options->within,
                   "A review due within this many days is due soon (default: reviews.due_soon_days, 28)")
       ->check(CLI::Range(0, 3650))
       ->option_text("DAYS");
-  sub->add_option("--from", options->from,
-                  "Start of the period for outcomes met and conversations held "
-                  "(default: 12 months before --to)")
-      ->option_text("DATE");
-  sub->add_option("--to", options->to, "End of the period (default: the --as-of date)")->option_text("DATE");
+  add_date_option(*sub, "--from", options->from,
+                  "Start of the period for outcomes met and conversations held (default: 12 months before --to)");
+  add_date_option(*sub, "--to", options->to, "End of the period (default: the --as-of date)");
   sub->add_option("--area", options->areas,
                   "Only outcomes naming this area, and only this area shown "
                   "(an id such as health, or a letter a-i; repeat or separate by commas)")
@@ -206,10 +195,9 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--person", options->people, "Only this person (their id, such as p-0001; repeatable)")
       ->delimiter(',')
       ->option_text("ID");
-  const std::map<std::string, Format> formats{
-      {"table", Format::table}, {"md", Format::markdown}, {"json", Format::json}, {"csv", Format::csv}};
-  sub->add_option("--format", options->format, "Output format: table (default), md, json, csv")
-      ->transform(choice(formats))
+  add_format_option(*sub, options->format,
+                    {{"csv", Format::csv}, {"json", Format::json}, {"md", Format::markdown}, {"table", Format::table}},
+                    "Output format: table (default), md, json, csv")
       ->option_text("FORMAT");
   sub->add_option("--rows", options->rows,
                   "With --format csv, one row per: people (default), outcomes, actions, "

@@ -312,10 +312,7 @@ bool is_settings_file(std::string_view path) {
 }
 
 int run(const Options& options, const GlobalOptions& global) {
-  util::Date as_of = util::today();
-  if (!options.as_of.empty()) {
-    as_of = *util::parse_date(options.as_of);  // checked when the option was parsed
-  }
+  const util::Date as_of = date_or(options.as_of, util::today());
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   validation::Inputs inputs = validation::collect_inputs(paths);
   if (std::count(inputs.files.begin(), inputs.files.end(), "-") > 1) {
@@ -375,21 +372,13 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
                   "Validate against this draft-07 JSON Schema instead of the "
                   "built-in record schema")
       ->check(CLI::ExistingFile);
-  const std::map<std::string, Format> formats{
-      {"text", Format::text}, {"json", Format::json}, {"github", Format::github}, {"junit", Format::junit}};
-  sub->add_option("--format", options->format, "Output format: text, json, github (workflow annotations), junit")
-      ->transform(choice(formats));
+  add_format_option(*sub, options->format,
+                    {{"github", Format::github}, {"json", Format::json}, {"junit", Format::junit}, {"text", Format::text}},
+                    "Output format: text, json, github (workflow annotations), junit");
   sub->add_option("-j,--jobs", options->jobs, "Files validated at once (default: one per core)")
       ->check(CLI::Range(0U, 256U));
-  sub->add_option("--as-of", options->as_of,
-                  "Check as if today were DATE (YYYY-MM-DD), for overdue reviews and future dates; default: today")
-      ->option_text("DATE")
-      ->check(CLI::Validator(
-          [](std::string& value) {
-            return util::parse_date(value) ? std::string()
-                                           : fmt::format("'{}' is not a date: write it as YYYY-MM-DD", value);
-          },
-          "DATE", "date"));
+  add_date_option(*sub, "--as-of", options->as_of,
+                  "Check as if today were DATE (YYYY-MM-DD), for overdue reviews and future dates; default: today");
   sub->add_flag("--strict", options->strict, "Warnings fail the run too (exit status 1)");
   sub->footer(
       "Exit status: 0 when every file is valid, 1 when any has errors (or warnings, with --strict), 2 on a usage "
