@@ -485,6 +485,34 @@ TEST_SUITE("Validator") {
                       (folder.path / "nothere.json").string()));
   }
 
+  TEST_CASE("a $ref reads only files in the schema's own folder, and never shows one outside") {
+    const TempFolder folder;
+    // A valid schema outside the schema's folder: followed, it would compile and its text would show.
+    const std::filesystem::path outside = folder.write("secret.json", R"({"const": "secret-marker"})");
+    folder.write("schemas/inside/part.json", R"({"type": "integer"})");
+    std::filesystem::create_symlink(outside, folder.path / "schemas" / "link.json");
+    CompileOptions options;
+    options.base_directory = folder.path / "schemas";
+    const auto refused = [&](const std::string& reference) {
+      return fmt::format("s.json:1:10 /$ref $ref: cannot resolve `$ref` `{}`: it points outside the schema's "
+                         "folder; a schema may refer only to files in its own folder (and below) and to the "
+                         "built-in schemas\n",
+                         reference);
+    };
+    for (const std::string& reference :
+         {outside.string(), std::string("../secret.json"), std::string("inside/../../secret.json"),
+          std::string("%2e%2e/secret.json"), "file://" + outside.string(), std::string("link.json")}) {
+      CAPTURE(reference);
+      CHECK(compile_errors(fmt::format(R"({{"$ref": "{}"}})", reference), options) == refused(reference));
+    }
+    // Without a folder of its own (a schema compiled from text), a schema reads no file at all.
+    CHECK(compile_errors(fmt::format(R"({{"$ref": "file://{}"}})", outside.string())) ==
+          refused("file://" + outside.string()));
+    // Inside the folder, `..` that stays inside is fine.
+    const Validator inside = compile(R"({"$ref": "inside/../inside/part.json"})", options);
+    CHECK(problems(inside, "3\n") == "");
+  }
+
   TEST_CASE("a $ref that loops without reading the data fails to compile") {
     CHECK(compile_errors(R"({"$ref": "#"})") ==
           "s.json:1:10 /$ref $ref: `$ref` `#` leads back to `#` without going deeper into the data, an endless loop\n");

@@ -9,6 +9,7 @@
 
 #include "wellbeing/diff/diff.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/file.hpp"
 #include "libgit2.hpp"
 
 namespace wellbeing::history {
@@ -157,17 +158,17 @@ std::filesystem::path Repository::workdir() const {
 }
 
 util::Expected<std::string, std::string> Repository::relative_path(const std::filesystem::path& file) const {
-  std::error_code error;
-  const std::filesystem::path top = std::filesystem::weakly_canonical(workdir(), error);
-  const std::filesystem::path full = std::filesystem::weakly_canonical(std::filesystem::absolute(file, error), error);
+  const std::filesystem::path top = workdir();
   if (top.empty()) {
     return util::unexpected(std::string("the repository has no working tree"));
   }
-  const std::filesystem::path relative = full.lexically_relative(top);
-  if (relative.empty() || *relative.begin() == "..") {
-    return util::unexpected(fmt::format("{} is outside the repository {}", file.string(), top.string()));
+  const auto relative = util::path_within(file, top);
+  if (!relative) {
+    std::error_code error;
+    return util::unexpected(fmt::format("{} is outside the repository {}", file.string(),
+                                        std::filesystem::weakly_canonical(top, error).string()));
   }
-  return relative.generic_string();
+  return relative->generic_string();
 }
 
 util::Expected<std::string, std::string> Repository::resolve(std::string_view revision) const {

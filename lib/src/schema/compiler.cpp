@@ -16,6 +16,7 @@
 #include "compiled.hpp"
 #include "uri.hpp"
 #include "wellbeing/schema/embedded.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::schema {
@@ -253,9 +254,12 @@ class Compiler {
       return m_ids.at(uri);
     }
     std::optional<std::filesystem::path> file;
+    // The folder the file must lie in: a schema reads only files in its own folder (or a mapped one).
+    std::filesystem::path confine = m_options.base_directory;
     for (const auto& [prefix, folder] : m_options.uri_folders) {
       if (!prefix.empty() && uri.starts_with(prefix)) {
         file = folder / detail::percent_decode(std::string_view(uri).substr(prefix.size()));
+        confine = folder;
         break;
       }
     }
@@ -272,6 +276,15 @@ class Compiler {
     }
     if (!file) {
       error(from, mark, "$ref", fmt::format("cannot resolve `$ref` `{}`: no schema is known as `{}`", reference, uri));
+      return std::nullopt;
+    }
+    // Checked before anything else about the file, so that nothing outside, not even whether it exists,
+    // shows through an error message.
+    if (confine.empty() || !util::path_within(*file, confine)) {
+      error(from, mark, "$ref",
+            fmt::format("cannot resolve `$ref` `{}`: it points outside the schema's folder; a schema may refer "
+                        "only to files in its own folder (and below) and to the built-in schemas",
+                        reference));
       return std::nullopt;
     }
     const std::filesystem::path normal = std::filesystem::absolute(*file).lexically_normal();

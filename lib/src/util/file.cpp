@@ -91,4 +91,21 @@ Expected<std::string, std::string> read_bounded(const std::filesystem::path& fil
   return read_all(fd, max_bytes, "the file");
 }
 
+std::optional<std::filesystem::path> path_within(const std::filesystem::path& file, const std::filesystem::path& folder) {
+  std::error_code error;
+  const std::filesystem::path top = std::filesystem::weakly_canonical(std::filesystem::absolute(folder, error), error);
+  if (error || top.empty()) {
+    return std::nullopt;
+  }
+  const std::filesystem::path full = std::filesystem::weakly_canonical(std::filesystem::absolute(file, error), error);
+  if (error) {
+    return std::nullopt;
+  }
+  const std::filesystem::path relative = full.lexically_relative(top);
+  if (relative.empty() || *relative.begin() == "..") {
+    return std::nullopt;
+  }
+  return relative;
+}
+
 }  // namespace wellbeing::util

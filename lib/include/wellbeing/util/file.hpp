@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "wellbeing/util/expected.hpp"
@@ -13,5 +14,9 @@ namespace wellbeing::util {
 // writer reads as empty instead of blocking; folders, devices and sockets are refused. Fails with a message
 // in plain words ("is a folder, not a file", "is more than the limit of N bytes", the system's reason).
 Expected<std::string, std::string> read_bounded(const std::filesystem::path& file, std::size_t max_bytes);
+
+// `file` relative to `folder` ("." for the folder itself), both made absolute with symlinks followed as far
+// as they exist, so `../` and a link pointing out both count as outside; nullopt when not in `folder` or below.
+std::optional<std::filesystem::path> path_within(const std::filesystem::path& file, const std::filesystem::path& folder);
 
 }  // namespace wellbeing::util
