@@ -1,11 +1,9 @@
 // `wellbeing validate [PATH…]`: checks records against the schema and the rules of practice, and reports
 // every problem.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "command.hpp"
@@ -13,8 +11,8 @@
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/schema/builtin.hpp"
-#include "wellbeing/util/text.hpp"
 #include "wellbeing/validation/batch.hpp"
+#include "wellbeing/validation/render.hpp"
 #include "wellbeing/validation/settings.hpp"
 
 namespace wellbeing::cli {
@@ -31,37 +29,6 @@ struct Options {
   std::string as_of;  // "YYYY-MM-DD"; empty: today
   bool strict = false;
 };
-
-struct Counts {
-  std::size_t files = 0;
-  std::size_t invalid = 0;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t infos = 0;
-};
-
-// A file fails with an error, or with a warning under --strict.
-bool fails(const Diagnostics& diagnostics, bool strict) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
-    return d.severity == Severity::error || (strict && d.severity == Severity::warning);
-  });
-}
-
-Counts count(const std::vector<validation::FileResult>& results, const Diagnostics& problems, bool strict) {
-  Counts counts;
-  counts.files = results.size();
-  auto tally = [&](const Diagnostic& d) {
-    counts.errors += d.severity == Severity::error;
-    counts.warnings += d.severity == Severity::warning;
-    counts.infos += d.severity == Severity::info;
-  };
-  for (const auto& result : results) {
-    counts.invalid += fails(result.diagnostics, strict);
-    std::for_each(result.diagnostics.begin(), result.diagnostics.end(), tally);
-  }
-  std::for_each(problems.begin(), problems.end(), tally);
-  return counts;
-}
 
 schema::Validator load_schema(const std::string& schema_file) {
   if (schema_file.empty()) {
@@ -99,186 +66,6 @@ std::string render_text(const std::vector<validation::FileResult>& results, cons
     }
   }
   return out;
-}
-
-nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
-  nlohmann::ordered_json item;
-  item["severity"] = to_string(d.severity);
-  item["rule"] = d.rule;
-  item["message"] = d.message;
-  item["line"] = d.location.line;
-  item["column"] = d.location.column;
-  item["pointer"] = d.pointer;
-  if (!d.keyword.empty()) {
-    item["keyword"] = d.keyword;
-  }
-  return item;
-}
-
-std::string render_json(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
-                        const Counts& counts, bool strict) {
-  nlohmann::ordered_json root;
-  root["version"] = 1;
-  root["valid"] = counts.invalid == 0 && problems.empty();
-  nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  auto add_file = [&](const std::string& path, const Diagnostics& diagnostics) {
-    nlohmann::ordered_json file;
-    file["path"] = path;
-    file["valid"] = !fails(diagnostics, strict);
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const Diagnostic& d : diagnostics) {
-      list.push_back(diagnostic_json(d));
-    }
-    file["diagnostics"] = std::move(list);
-    files.push_back(std::move(file));
-  };
-  for (const Diagnostic& problem : problems) {
-    add_file(problem.location.file, Diagnostics{problem});
-  }
-  for (const auto& result : results) {
-    add_file(result.path, result.diagnostics);
-  }
-  root["files"] = std::move(files);
-  root["summary"] = {{"files", counts.files + problems.size()},
-                     {"invalid", counts.invalid + problems.size()},
-                     {"errors", counts.errors},
-                     {"warnings", counts.warnings},
-                     {"infos", counts.infos}};
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-// GitHub Actions workflow commands: "::error file=F,line=L,col=C,title=T::message".
-std::string github_escape(std::string_view text, bool property) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      case ':':
-        out += property ? "%3A" : ":";
-        break;
-      case ',':
-        out += property ? "%2C" : ",";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string render_github(const std::vector<validation::FileResult>& results, const Diagnostics& problems) {
-  std::string out;
-  auto add = [&](const Diagnostic& d) {
-    const std::string_view command = d.severity == Severity::error     ? "error"
-                                     : d.severity == Severity::warning ? "warning"
-                                                                       : "notice";
-    out += fmt::format("::{} file={}", command, github_escape(d.location.file, true));
-    if (d.location.line > 0) {
-      out += fmt::format(",line={},col={}", d.location.line, d.location.column);
-    }
-    out += fmt::format(",title={}::{}\n", github_escape(d.rule, true), github_escape(d.message, false));
-  };
-  std::for_each(problems.begin(), problems.end(), add);
-  for (const auto& result : results) {
-    std::for_each(result.diagnostics.begin(), result.diagnostics.end(), add);
-  }
-  return out;
-}
-
-
-// JUnit XML: one test case per file, failing when it has errors (or warnings, with --strict); the other
-// findings are kept in system-out.
-std::string render_junit(const std::vector<validation::FileResult>& results, const Diagnostics& problems,
-                         const Counts& counts, bool strict) {
-  std::string cases;
-  auto add_case = [&](const std::string& path, const Diagnostics& diagnostics) {
-    cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", util::escape_markup(path));
-    std::string failures;
-    std::string notes;
-    for (const Diagnostic& d : diagnostics) {
-      const std::string line = fmt::format("{}:{}:{}: {}: {} [{}]", d.location.file, d.location.line, d.location.column,
-                                           to_string(d.severity), d.message, d.rule);
-      const bool failure = d.severity == Severity::error || (strict && d.severity == Severity::warning);
-      (failure ? failures : notes) += line + "\n";
-    }
-    if (!failures.empty()) {
-      cases += fmt::format("      <failure message=\"{}\">{}</failure>\n",
-                           util::escape_markup(fmt::format("{} problem(s)", std::count(failures.begin(), failures.end(), '\n'))),
-                           util::escape_markup(failures));
-    }
-    if (!notes.empty()) {
-      cases += fmt::format("      <system-out>{}</system-out>\n", util::escape_markup(notes));
-    }
-    cases += "    </testcase>\n";
-  };
-  for (const Diagnostic& problem : problems) {
-    add_case(problem.location.file, Diagnostics{problem});
-  }
-  for (const auto& result : results) {
-    add_case(result.path, result.diagnostics);
-  }
-  const std::size_t tests = results.size() + problems.size();
-  const std::size_t failures = counts.invalid + problems.size();
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites tests=\"{0}\" failures=\"{1}\">\n"
-      "  <testsuite name=\"wellbeing validate\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n{2}"
-      "  </testsuite>\n</testsuites>\n",
-      tests, failures, cases);
-}
-
-// "1 record", "3 records".
-std::string counted(std::size_t n, std::string_view singular, std::string_view plural) {
-  return fmt::format("{} {}", n, n == 1 ? singular : plural);
-}
-
-// The closing line on standard error, in words: how many records were checked, how many passed, and what
-// was found. Nothing when nothing was found.
-std::string summary_line(const Counts& counts, std::size_t unreadable, bool records, bool strict) {
-  if (counts.errors + counts.warnings + counts.infos == 0) {
-    return {};
-  }
-  // Paths that could not be read were not checked: say so apart from the records.
-  const std::size_t files = counts.files;
-  const std::size_t failing = counts.invalid;
-  std::vector<std::string> parts;
-  if (files > 0) {
-    std::string checked =
-        fmt::format("{} checked, ", records ? counted(files, "record", "records") : counted(files, "file", "files"));
-    if (failing == 0) {
-      checked += files == 1 ? "valid" : "all valid";
-    } else if (strict) {
-      checked += fmt::format("{} passed and {} failed (with --strict, warnings fail too)", files - failing, failing);
-    } else {
-      checked += fmt::format("{} valid and {} with errors", files - failing, failing);
-    }
-    parts.push_back(std::move(checked));
-  }
-  std::vector<std::string> found;
-  if (counts.errors > unreadable) {
-    found.push_back(counted(counts.errors - unreadable, "error", "errors") + " to correct");
-  }
-  if (counts.warnings > 0) {
-    found.push_back(counted(counts.warnings, "warning", "warnings") + " to look at");
-  }
-  if (counts.infos > 0) {
-    found.push_back(counted(counts.infos, "note", "notes"));
-  }
-  if (unreadable > 0) {
-    found.push_back(counted(unreadable, "path", "paths") + " that could not be read");
-  }
-  if (!found.empty()) {
-    parts.push_back(fmt::format("{}", fmt::join(found, ", ")));
-  }
-  return fmt::format("wellbeing: {}\n", fmt::join(parts, "; "));
 }
 
 // The check options for each input file: the settings of its nearest wellbeing.yaml (each file read once),
@@ -334,21 +121,21 @@ int run(const Options& options, const GlobalOptions& global) {
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };
   }
   const auto results = validation::check_files(inputs.files, check, options.jobs);
-  const Counts counts = count(results, inputs.problems, options.strict);
+  const validation::Counts counts = validation::count(results, inputs.problems, options.strict);
 
   switch (options.format) {
     case Format::text:
       write_out(stdout, render_text(results, inputs.problems, use_color(global.color, stdout)));
-      write_out(stderr, summary_line(counts, inputs.problems.size(), records, options.strict));
+      write_out(stderr, validation::summary_line(counts, inputs.problems.size(), records, options.strict));
       break;
     case Format::json:
-      write_out(stdout, render_json(results, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_json(results, inputs.problems, counts, options.strict));
       break;
     case Format::github:
-      write_out(stdout, render_github(results, inputs.problems));
+      write_out(stdout, validation::render_github(results, inputs.problems));
       break;
     case Format::junit:
-      write_out(stdout, render_junit(results, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_junit(results, inputs.problems, counts, options.strict));
       break;
   }
   const bool unreadable = !inputs.problems.empty() ||

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "wellbeing/diagnostic.hpp"
+#include "wellbeing/validation/batch.hpp"
+
+namespace wellbeing::validation {
+
+// What a run of checks found, counted: `problems` (paths that could not be used) add to the severities
+// but are not files checked.
+struct Counts {
+  std::size_t files = 0;    // files checked
+  std::size_t invalid = 0;  // files that fail()
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+};
+
+// A file fails with an error, or with a warning when `strict`.
+bool fails(const Diagnostics& diagnostics, bool strict);
+
+// Counts the findings of `results` and of `problems`.
+Counts count(const std::vector<FileResult>& results, const Diagnostics& problems, bool strict);
+
+// JSON (2-space indent, trailing newline): {version: 1, valid, files: [{path, valid, diagnostics: [{severity,
+// rule, message, line, column, pointer, keyword?}]}], summary: {files, invalid, errors, warnings, infos}};
+// each problem is a file of its own.
+std::string render_json(const std::vector<FileResult>& results, const Diagnostics& problems, const Counts& counts,
+                        bool strict);
+
+// GitHub Actions workflow commands, one per finding: "::error file=F,line=L,col=C,title=RULE::message"
+// (notice for infos; no line or column when the line is 0).
+std::string render_github(const std::vector<FileResult>& results, const Diagnostics& problems);
+
+// JUnit XML: one test case per file, failing when it has errors (or warnings, when `strict`); its other
+// findings are kept in system-out.
+std::string render_junit(const std::vector<FileResult>& results, const Diagnostics& problems, const Counts& counts,
+                         bool strict);
+
+// The closing line, in words: "wellbeing: 3 records checked, 2 valid and 1 with errors; 2 errors to correct"
+// (files rather than records when not `records`), with the `unreadable` paths said apart. Empty when
+// nothing was found.
+std::string summary_line(const Counts& counts, std::size_t unreadable, bool records, bool strict);
+
+}  // namespace wellbeing::validation
