@@ -1,6 +1,10 @@
 #pragma once
+// The command line's own definition read back from CLI11: what --help lists, the words an option takes, and
+// an outline of every command for the shell completions and manual pages made from it.
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace wellbeing::cli {
@@ -28,5 +32,32 @@ inline std::vector<const CLI::Option*> visible_options(const CLI::App& app) {
   }
   return options;
 }
+
+// The words inside the last {…} of an option's type name ("ENUM:{json, text}" -> json, text): the words
+// choice() and one_of() take; empty when it names none.
+std::vector<std::string> choice_words(const std::string& type_name);
+
+// What completes an option's value or a positional argument.
+enum class ValueKind { none, text, words, file, dir, area };
+
+// One option of a command (or its first positional), as the completions need it.
+struct OutlineArgument {
+  std::vector<std::string> names;  // "-j", "--jobs"; empty for a positional
+  ValueKind value = ValueKind::none;
+  std::vector<std::string> words;  // for ValueKind::words
+  std::string help;
+};
+
+// One command path ("wellbeing/add/conversation") with what may follow it.
+struct OutlineLevel {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> commands;  // name, description
+  std::vector<OutlineArgument> options;
+  ValueKind positional = ValueKind::none;
+  std::vector<std::string> positional_words;
+};
+
+// `app` and every visible command under it, depth first, `app` first with the path `key`.
+std::vector<OutlineLevel> outline(const CLI::App& app, const std::string& key);
 
 }  // namespace wellbeing::cli

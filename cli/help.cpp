@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app_tree.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
@@ -15,20 +16,12 @@ namespace {
 
 // "ENUM:{github, json}" -> "github|json"; "UINT:UINT in [0 - 256]" or "INT" -> "N"; "TEXT" stays.
 std::string value_word(const std::string& type_name) {
-  const std::size_t open = type_name.find('{');
-  const std::size_t close = type_name.rfind('}');
-  if (open != std::string::npos && close != std::string::npos && close > open) {
-    std::string words;
-    for (std::string_view rest = std::string_view(type_name).substr(open + 1, close - open - 1); !rest.empty();) {
-      const std::size_t comma = rest.find(',');
-      std::string_view word = rest.substr(0, comma);
-      while (word.starts_with(' ')) {
-        word.remove_prefix(1);
-      }
-      words += words.empty() ? std::string(word) : "|" + std::string(word);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  if (const std::vector<std::string> words = choice_words(type_name); !words.empty()) {
+    std::string joined;
+    for (const std::string& word : words) {
+      joined += joined.empty() ? word : "|" + word;
     }
-    return words;
+    return joined;
   }
   const std::string base = type_name.substr(0, type_name.find(':'));
   if (base == "UINT" || base == "INT" || base == "NUMBER") {
