@@ -9,26 +9,13 @@
 
 #include "command.hpp"
 #include "wellbeing/history/git_setup.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// `text` quoted for a POSIX shell when it holds anything but letters, digits and / . _ + - =.
-std::string shell_quote(std::string_view text) {
-  const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                             "0123456789/._+-=") == std::string_view::npos;
-  if (plain) {
-    return std::string(text);
-  }
-  std::string out = "'";
-  for (char c : text) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
 
 // How git hooks and drivers should run wellbeing: "wellbeing" when that name on PATH is this binary,
 // otherwise this binary's absolute path, quoted for the shell when needed.
@@ -50,11 +37,11 @@ std::string command_for_git() {
       const fs::path candidate = fs::path(folder) / "wellbeing";
       if (::access(candidate.c_str(), X_OK) == 0) {
         // The first wellbeing on PATH is the one git will run: use the short name only if it is us.
-        return fs::equivalent(candidate, self, ec) ? "wellbeing" : shell_quote(self.string());
+        return fs::equivalent(candidate, self, ec) ? "wellbeing" : util::shell_quote(self.string());
       }
     }
   }
-  return shell_quote(self.string());
+  return util::shell_quote(self.string());
 }
 
 
