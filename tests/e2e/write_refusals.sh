@@ -66,6 +66,8 @@ same "injected failure"
 no_leftovers "injected failure"
 
 # 5. Interrupted mid-write (SIGTERM, SIGINT): the signal handler removes the temporary file and the lock.
+# (job control on: without it a background job starts with SIGINT ignored, and wellbeing keeps it ignored)
+set -m
 for signal in TERM INT; do
   # (the binary itself in the background, not a shell function, so that the signal reaches it)
   WELLBEING_TEST_PAUSE_BEFORE_RENAME=5 "$WELLBEING" add strength "$record" --level self --text "Keeps a diary." \
@@ -85,6 +87,7 @@ for signal in TERM INT; do
   same "SIG$signal"
   no_leftovers "SIG$signal"
 done
+set +m
 
 # 6. Killed outright (SIGKILL): the original is intact; the next writer cleans up what was left.
 # (the binary itself in the background, not a shell function, so that the signal reaches it)

@@ -82,39 +82,6 @@ TEST_SUITE("write::atomic_file") {
     CHECK(entries(folder.path) == 1);
   }
 
-  TEST_CASE("the lock keeps a second writer out until it is released") {
-    TempFolder folder;
-    const fs::path file = folder.path / "p-0001.yaml";
-    spit(file, "x\n");
-    {
-      auto first = write::Lock::acquire(file);
-      REQUIRE(first.has_value());
-      CHECK(fs::exists(folder.path / "p-0001.yaml.lock"));
-      CHECK(slurp(folder.path / "p-0001.yaml.lock") == std::to_string(::getpid()) + "\n");
-      auto second = write::Lock::acquire(file);
-      REQUIRE_FALSE(second.has_value());
-      CHECK(second.error().kind == write::FailureKind::locked);
-      CHECK(second.error().message.find("another writer (process " + std::to_string(::getpid()) + ")") !=
-            std::string::npos);
-    }
-    CHECK_FALSE(fs::exists(folder.path / "p-0001.yaml.lock"));
-    CHECK(write::Lock::acquire(file).has_value());
-  }
-
-  TEST_CASE("a lock left by a process that is gone is taken over, with its temporary files") {
-    TempFolder folder;
-    const fs::path file = folder.path / "p-0001.yaml";
-    spit(file, "x\n");
-    // A pid far above any the kernel hands out, so it cannot be running.
-    spit(folder.path / "p-0001.yaml.lock", "2147483000\n");
-    spit(folder.path / ".p-0001.yaml.wellbeing-AbC123", "half written");
-    spit(folder.path / ".p-0001.yaml.wellbeing-notours", "not ours: other length");
-    auto lock = write::Lock::acquire(file);
-    REQUIRE(lock.has_value());
-    CHECK_FALSE(fs::exists(folder.path / ".p-0001.yaml.wellbeing-AbC123"));
-    CHECK(fs::exists(folder.path / ".p-0001.yaml.wellbeing-notours"));
-  }
-
   TEST_CASE("create_file never overwrites") {
     TempFolder folder;
     const fs::path file = folder.path / "p-0002.yaml";

@@ -5,14 +5,15 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <thread>
 
 #include <fmt/format.h>
+
+#include "files.hpp"
+#include "wellbeing/write/cleanup.hpp"
 
 namespace wellbeing::write {
 
@@ -20,83 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What the signal handlers remove. Plain arrays: a handler may only use async-signal-safe calls.
-char g_lock_path[4096];
-char g_temp_path[4096];
-struct sigaction g_previous[3];
-constexpr int k_signals[3] = {SIGINT, SIGTERM, SIGHUP};
-bool g_handlers_installed = false;
-
-extern "C" void on_signal(int signal_number) {
-  if (g_temp_path[0] != '\0') {
-    ::unlink(g_temp_path);
-  }
-  if (g_lock_path[0] != '\0') {
-    ::unlink(g_lock_path);
-  }
-  std::signal(signal_number, SIG_DFL);
-  ::raise(signal_number);
-}
-
-void remember(char (&slot)[4096], const fs::path& path) {
-  const std::string text = path.string();
-  if (text.size() < sizeof slot) {
-    std::memcpy(slot, text.c_str(), text.size() + 1);
-  }
-}
-
-void restore_handlers();
-
-// Forgets a path; with neither a lock nor a temporary file left to clean up, the handlers go too.
-void forget(char (&slot)[4096]) {
-  slot[0] = '\0';
-  if (g_lock_path[0] == '\0' && g_temp_path[0] == '\0') {
-    restore_handlers();
-  }
-}
-
-void install_handlers() {
-  if (g_handlers_installed) {
-    return;
-  }
-  struct sigaction action {};
-  action.sa_handler = on_signal;
-  sigemptyset(&action.sa_mask);
-  for (int i = 0; i < 3; ++i) {
-    sigaction(k_signals[i], &action, &g_previous[i]);
-  }
-  g_handlers_installed = true;
-}
-
-void restore_handlers() {
-  if (!g_handlers_installed) {
-    return;
-  }
-  for (int i = 0; i < 3; ++i) {
-    sigaction(k_signals[i], &g_previous[i], nullptr);
-  }
-  g_handlers_installed = false;
-}
-
-std::string errno_text(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-Failure io_failure(const fs::path& path, std::string_view what, int error) {
-  return Failure{FailureKind::io, fmt::format("{}: {}: {}", path.string(), what, errno_text(error))};
-}
-
-bool write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t written = ::write(fd, text.data(), text.size());
-    if (written < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return false;
-    }
-    text.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
-}
+using detail::io_failure;
 
 void sync_folder(const fs::path& folder) {
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -106,19 +31,14 @@ void sync_folder(const fs::path& folder) {
   }
 }
 
-// The temporary file's name pattern: hidden, beside the target, naming it.
-std::string temp_prefix(const fs::path& file) { return "." + file.filename().string() + ".wellbeing-"; }
-
 // A temporary file beside `file`, open for writing, registered for removal by the signal handlers.
 util::Expected<std::pair<int, fs::path>, Failure> make_temp(const fs::path& file) {
-  std::string pattern = (file.parent_path() / (temp_prefix(file) + "XXXXXX")).string();
-  const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+  std::string pattern = (detail::folder_of(file) / (detail::temp_prefix(file) + "XXXXXX")).string();
+  const int fd = create_registered(pattern);
   if (fd < 0) {
-    return util::unexpected(io_failure(file.parent_path().empty() ? fs::path(".") : file.parent_path(),
-                                       "cannot create a temporary file in this folder", errno));
+    return util::unexpected(
+        io_failure(detail::folder_of(file), "cannot create a temporary file in this folder", errno));
   }
-  install_handlers();
-  remember(g_temp_path, pattern);
   return std::pair<int, fs::path>{fd, fs::path(pattern)};
 }
 
@@ -126,8 +46,7 @@ void drop_temp(int fd, const fs::path& temp) {
   if (fd >= 0) {
     ::close(fd);
   }
-  ::unlink(temp.c_str());
-  forget(g_temp_path);
+  remove_registered(temp);
 }
 
 std::optional<Failure> test_hooks(const fs::path& file) {
@@ -163,7 +82,7 @@ util::Expected<fs::path, Failure> write_temp(const fs::path& target, mode_t mode
     // Keep the owner where we may (as root, or the same owner); a failure here is not a reason to stop.
     [[maybe_unused]] const int ignored = ::fchown(fd, info.st_uid, info.st_gid);
   }
-  if (::fchmod(fd, mode) != 0 || !write_all(fd, text) || ::fsync(fd) != 0) {
+  if (::fchmod(fd, mode) != 0 || !detail::write_all(fd, text) || ::fsync(fd) != 0) {
     const int error = errno;
     drop_temp(fd, temp_path);
     return util::unexpected(io_failure(target, what, error));
@@ -188,12 +107,11 @@ std::optional<Failure> rename_into_place(const fs::path& temp_path, const fs::pa
     drop_temp(-1, temp_path);
     return refused;
   }
-  if (::rename(temp_path.c_str(), target.c_str()) != 0) {
+  if (!rename_registered(temp_path, target, false)) {
     const int error = errno;
     drop_temp(-1, temp_path);
     return io_failure(target, "cannot replace the file", error);
   }
-  forget(g_temp_path);
   sync_folder(target.parent_path());
   return std::nullopt;
 }
@@ -207,66 +125,6 @@ std::uint64_t content_hash(std::string_view text) {
     hash *= 0x100000001b3ULL;
   }
   return hash;
-}
-
-util::Expected<Lock, Failure> Lock::acquire(const fs::path& file) {
-  fs::path lock_path = file;
-  lock_path += ".lock";
-  install_handlers();
-  int fd = ::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == EEXIST) {
-    // A lock whose writer no longer exists (killed outright) is taken over.
-    std::ifstream in(lock_path);
-    long pid = 0;
-    if (in >> pid && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-      ::unlink(lock_path.c_str());
-      fd = ::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    } else {
-      errno = EEXIST;
-    }
-  }
-  if (fd < 0) {
-    const int error = errno;
-    if (error == EEXIST) {
-      std::ifstream in(lock_path);
-      std::string holder;
-      std::getline(in, holder);
-      forget(g_lock_path);
-      return util::unexpected(Failure{
-          FailureKind::locked,
-          fmt::format("{} is being changed by another writer{} (its lock file {} exists); try again when it has "
-                      "finished, or remove the lock file if no one is writing",
-                      file.string(), holder.empty() ? "" : fmt::format(" (process {})", holder), lock_path.string())});
-    }
-    forget(g_lock_path);
-    return util::unexpected(io_failure(lock_path, "cannot create the lock file", error));
-  }
-  remember(g_lock_path, lock_path);
-  const std::string pid = fmt::format("{}\n", ::getpid());
-  write_all(fd, pid);
-  ::close(fd);
-
-  // We hold the lock, so no other writer is working on this file: temporary files of ours left beside it
-  // are from a writer that was killed outright. Remove them.
-  std::error_code ec;
-  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  const std::string prefix = temp_prefix(file);
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with(prefix) && name.size() == prefix.size() + 6) {
-      fs::remove(entry.path(), ec);
-    }
-  }
-  return Lock(std::move(lock_path));
-}
-
-Lock::Lock(Lock&& other) noexcept : m_path(std::move(other.m_path)) { other.m_path.clear(); }
-
-Lock::~Lock() {
-  if (!m_path.empty()) {
-    ::unlink(m_path.c_str());
-    forget(g_lock_path);
-  }
 }
 
 util::Expected<fs::path, Failure> resolve(const fs::path& file) {

@@ -7,21 +7,10 @@
 #include <string_view>
 
 #include "wellbeing/util/expected.hpp"
+#include "wellbeing/write/failure.hpp"
+#include "wellbeing/write/lock.hpp"
 
 namespace wellbeing::write {
-
-// Why a write did not happen. Nothing was changed in any of these cases.
-enum class FailureKind {
-  io,       // the file could not be read or written (permissions, a full disk, …)
-  locked,   // another writer holds FILE.lock
-  changed,  // the file changed between reading and writing
-  exists,   // a file to create already exists
-};
-
-struct Failure {
-  FailureKind kind = FailureKind::io;
-  std::string message;  // plain words, naming the file
-};
 
 // What a file looked like when it was read, to notice a change made underneath us.
 struct Snapshot {
@@ -30,29 +19,6 @@ struct Snapshot {
   std::uint64_t hash = 0;  // FNV-1a of the content
 
   friend bool operator==(const Snapshot&, const Snapshot&) = default;
-};
-
-// The lock that keeps two writers of one file apart: FILE.lock, created exclusively (O_EXCL) and holding
-// the writer's process id; removed when the Lock is destroyed, and by SIGINT, SIGTERM or SIGHUP (the
-// handlers also remove a temporary file being written, then let the signal end the process).
-class Lock {
- public:
-  // Takes the lock for `file` (already resolved to the real file). Fails with `locked`, naming the
-  // holder's process id, when FILE.lock exists and that process is still running (a lock left by a
-  // process that no longer exists is taken over). Taking it also removes temporary files that an earlier
-  // writer of this file left behind when it was killed outright (SIGKILL, power loss).
-  static util::Expected<Lock, Failure> acquire(const std::filesystem::path& file);
-
-  Lock(Lock&& other) noexcept;
-  Lock& operator=(Lock&&) = delete;
-  Lock(const Lock&) = delete;
-  ~Lock();
-
-  const std::filesystem::path& path() const { return m_path; }
-
- private:
-  explicit Lock(std::filesystem::path path) : m_path(std::move(path)) {}
-  std::filesystem::path m_path;
 };
 
 // A file read for updating: its real path (symlinks followed), text, mode and snapshot.
