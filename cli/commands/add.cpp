@@ -14,6 +14,7 @@
 #include "wellbeing/edit/accept.hpp"
 #include "wellbeing/edit/template.hpp"
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/write/cleanup.hpp"
 #include "options.hpp"
 
 namespace wellbeing::cli {
@@ -76,7 +77,8 @@ std::optional<Edited> edit_interactively(const AddOptions& options, const docume
   std::string pattern =
       (fs::temp_directory_path() / fmt::format("wellbeing-add-{}-XXXXXX.yaml", edit::kind_info(options.kind).name))
           .string();
-  const int fd = ::mkstemps(pattern.data(), 5);
+  // Registered, so that SIGINT, SIGTERM or SIGHUP while the editor is open does not leave it behind.
+  const int fd = write::create_registered(pattern, 5);
   if (fd < 0) {
     throw InputError("cannot create a file for the editor");
   }
@@ -85,7 +87,7 @@ std::optional<Edited> edit_interactively(const AddOptions& options, const docume
   std::string text = edit::entry_template(options.kind, options.file, prefill);
   bool reopened = false;  // the editor was opened again with errors
   auto cancel = [&](std::string_view why) {
-    fs::remove(path);
+    write::remove_registered(path);
     write_out(stderr, fmt::format("wellbeing: {}; nothing was added\n", why));
     return std::nullopt;
   };
@@ -191,6 +193,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
   // Whatever stops the write, what the person wrote in the editor is not lost.
   auto keep_note = [&] {
     if (kept) {
+      write::unregister(*kept);
       write_out(stderr, fmt::format("wellbeing: what you wrote is kept in {} (add it with --from)\n", kept->string()));
     }
   };
@@ -254,7 +257,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     return report_failure(*failure);
   }
   if (kept) {
-    fs::remove(*kept);
+    write::remove_registered(*kept);
   }
   const std::string what = kind == ItemKind::area ? fmt::format("updated area {}", options.area)
                                                   : fmt::format("added {} {}", info.title, change.id);

@@ -111,4 +111,24 @@ status=$?
 set -e
 [[ $status == 2 ]] || fail "no content: exit $status"
 grep -q -- "--from FILE, or --edit" err.txt || fail "no content: message $(cat err.txt)"
+# SIGTERM, SIGINT or SIGHUP while the editor is open leaves no editor file behind.
+mkdir -p "$work/tmp"
+printf '#!/bin/sh\nsleep 30\n' >"$work/waiting.sh"
+chmod +x "$work/waiting.sh"
+set -m  # job control: a background job would otherwise start with SIGINT ignored
+for signal in TERM INT HUP; do
+  TMPDIR="$work/tmp" EDITOR="$work/waiting.sh" "$WELLBEING" add outcome "$record" --edit --as-of 2026-10-01 \
+    >/dev/null 2>&1 &
+  writer=$!
+  for _ in $(seq 50); do
+    [[ -n "$(ls "$work/tmp")" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$(ls "$work/tmp")" ]] || fail "SIG$signal: the editor file never appeared"
+  kill -s "$signal" "$writer"
+  wait "$writer" 2>/dev/null || true
+  kill -- -"$writer" 2>/dev/null || true  # the waiting editor
+  [[ -z "$(ls "$work/tmp")" ]] || fail "SIG$signal: the editor file was left: $(ls "$work/tmp")"
+done
+set +m
 echo "interactive: filled, corrected after errors, cancelled, and a failing editor all behave"
