@@ -14,15 +14,11 @@
 #include "wellbeing/write/atomic_file.hpp"
 
 using namespace wellbeing;
+using wellbeing::test::slurp;
 using wellbeing::test::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 void spit(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);

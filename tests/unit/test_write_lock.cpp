@@ -16,15 +16,11 @@
 #include "wellbeing/write/lock.hpp"
 
 using namespace wellbeing;
+using wellbeing::test::slurp;
 using wellbeing::test::TempFolder;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 // Sets the file's modification time `seconds` into the past.
 void age(const fs::path& file, int seconds) {
