@@ -28,6 +28,7 @@ struct Options {
   unsigned jobs = 0;
   std::string as_of;  // "YYYY-MM-DD"; empty: today
   bool strict = false;
+  bool only_records = false;  // files named count only when their folder's settings say they are records
 };
 
 schema::Validator load_schema(const std::string& schema_file) {
@@ -101,7 +102,12 @@ bool is_settings_file(std::string_view path) {
 int run(const Options& options, const GlobalOptions& global) {
   const util::Date as_of = date_or(options.as_of, util::today());
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
-  validation::Inputs inputs = validation::collect_inputs(paths);
+  validation::Inputs inputs = validation::collect_inputs(
+      paths, options.only_records ? validation::Named::when_record : validation::Named::always);
+  if (options.only_records && inputs.files.empty() && inputs.problems.empty()) {
+    write_out(stderr, "wellbeing: none of the files named is a record (by the folder's settings); nothing to check\n");
+    return k_exit_ok;
+  }
   if (std::count(inputs.files.begin(), inputs.files.end(), "-") > 1) {
     throw InputError("standard input ('-') can be named only once");
   }
@@ -153,8 +159,8 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   CLI::App* sub = app.add_subcommand(
       "validate", "Check records against the schema and the rules of good practice, and report every problem");
   sub->add_option("paths", options->paths,
-                  "Files or folders (searched for *.yaml and *.yml, hidden folders skipped); - for standard input; "
-                  "default: the current folder");
+                  "Files or folders (a folder: the records its wellbeing.yaml's records setting names, default "
+                  "records/; hidden folders skipped); - for standard input; default: the current folder");
   sub->add_option("--schema", options->schema_file,
                   "Validate against this draft-07 JSON Schema instead of the "
                   "built-in record schema")
@@ -167,6 +173,9 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   add_date_option(*sub, "--as-of", options->as_of,
                   "Check as if today were DATE (YYYY-MM-DD), for overdue reviews and future dates; default: today");
   sub->add_flag("--strict", options->strict, "Warnings fail the run too (exit status 1)");
+  sub->add_flag("--only-records", options->only_records,
+                "Of the files named, check only those the folder's settings count as records (as the pre-commit "
+                "check does with every staged YAML file)");
   sub->footer(
       "Exit status: 0 when every file is valid, 1 when any has errors (or warnings, with --strict), 2 on a usage "
       "error, an unreadable path or folder settings that are not valid.\nText output reads path:line:column: "

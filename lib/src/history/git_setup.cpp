@@ -136,8 +136,9 @@ if ! command -v {command} >/dev/null 2>&1; then
   echo "To commit without the check (not advised): git commit --no-verify" >&2
   exit 1
 fi
-records=':(glob)**/records/**/*.yaml'
-records_yml=':(glob)**/records/**/*.yml'
+# Every staged YAML file; wellbeing keeps those the folder's settings count as records.
+records=':(glob)**/*.yaml'
+records_yml=':(glob)**/*.yml'
 if [ -z "$(git diff --cached --name-only --diff-filter=ACMR -- "$records" "$records_yml")" ]; then
   exit 0
 fi
@@ -147,9 +148,9 @@ trap 'exit 1' INT TERM
 # The staged records and folder settings, as they will be committed.
 git diff --cached --name-only --diff-filter=ACMR -z -- "$records" "$records_yml" |
   xargs -0 git checkout-index --prefix="$staged/" -- || exit 1
-git ls-files -z -- ':(glob)**/wellbeing.yaml' | xargs -0 -r git checkout-index --prefix="$staged/" -- || exit 1
+git ls-files -z -- ':(glob)**/wellbeing.yaml' | xargs -0 -r git checkout-index -f --prefix="$staged/" -- || exit 1
 git diff --cached --name-only --diff-filter=ACMR -z -- "$records" "$records_yml" |
-  (cd "$staged" && xargs -0 {command} validate)
+  (cd "$staged" && xargs -0 {command} validate --only-records)
 status=$?
 if [ "$status" -ne 0 ]; then
   echo "wellbeing: commit stopped: fix the records above and stage them again (git add)" >&2

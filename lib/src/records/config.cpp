@@ -69,6 +69,16 @@ util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
       }
     }
   }
+  if (const document::Node* records = root.find("records")) {
+    if (const auto* folder = records->find("folder"); folder && folder->is_string()) {
+      config.records_folder = folder->as_string();
+    }
+    if (const auto* exclude = records->find("exclude")) {
+      for (const auto& item : exclude->items()) {
+        config.records_exclude.push_back(item.as_string());
+      }
+    }
+  }
   return config;
 }
 

@@ -1,11 +1,17 @@
 #include "wellbeing/validation/batch.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
+
+#include "wellbeing/records/config.hpp"
 
 namespace wellbeing::validation {
 
@@ -27,7 +33,79 @@ Diagnostic io_problem(const std::string& path, std::string message) {
   return Diagnostic{Severity::error, "io", std::move(message), Location{path, 0, 0}, {}, {}};
 }
 
-void walk(const std::string& root, Inputs& inputs) {
+// Where a folder's settings say its records are: the records folder, and the patterns it excludes.
+struct RecordSet {
+  fs::path root;    // the folder holding wellbeing.yaml
+  fs::path folder;  // root / records.folder
+  std::vector<std::string> exclude;
+};
+
+// The record sets of the settings governing each folder, read once per folder. Settings that cannot be
+// read leave the folder with none: every YAML file counts, and the command's own settings check says why.
+class RecordSets {
+ public:
+  const std::optional<RecordSet>& for_folder(const fs::path& folder) {
+    auto found = m_sets.find(folder);
+    if (found != m_sets.end()) {
+      return found->second;
+    }
+    std::optional<RecordSet> set;
+    if (const auto file = records::find_config(folder)) {
+      if (auto config = records::load_config(*file)) {
+        std::error_code ec;
+        const fs::path root = fs::weakly_canonical(file->parent_path(), ec);
+        set = RecordSet{root, (root / config->records_folder).lexically_normal(), config->records_exclude};
+      }
+    }
+    return m_sets.emplace(folder, std::move(set)).first->second;
+  }
+
+ private:
+  std::map<fs::path, std::optional<RecordSet>> m_sets;
+};
+
+bool inside(const fs::path& path, const fs::path& folder) {
+  const fs::path relative = path.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+bool excluded(const RecordSet& set, const fs::path& file) {
+  const std::string relative = file.lexically_relative(set.root).generic_string();
+  return std::any_of(set.exclude.begin(), set.exclude.end(),
+                     [&](const std::string& pattern) { return ::fnmatch(pattern.c_str(), relative.c_str(), 0) == 0; });
+}
+
+// Whether `file`, found under the folder `given` (or named itself when `given` is empty), is a record by
+// its folder's settings. Walking the settings' folder (or one above it), only the records folder counts;
+// a folder named inside the settings' folder but outside its records folder was asked for, so its files
+// count; excluded patterns never count. A file with no settings above it always counts.
+bool counts(const fs::path& file, const fs::path& given, RecordSets& sets) {
+  std::error_code ec;
+  const fs::path path = fs::weakly_canonical(file, ec);
+  if (ec) {
+    return true;
+  }
+  const std::optional<RecordSet>& set = sets.for_folder(path.parent_path());
+  if (!set) {
+    return true;
+  }
+  if (excluded(*set, path)) {
+    return false;
+  }
+  if (path.filename() == records::k_config_file_name && path.parent_path() == set->root) {
+    return false;
+  }
+  if (inside(path, set->folder) || set->folder == set->root) {
+    return true;
+  }
+  if (given.empty()) {
+    return false;
+  }
+  const fs::path from = fs::weakly_canonical(given, ec);
+  return !ec && inside(from, set->root) && from != set->root && !inside(set->folder, from);
+}
+
+void walk(const std::string& root, Inputs& inputs, RecordSets& sets) {
   std::vector<std::string> found;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
@@ -48,7 +126,11 @@ void walk(const std::string& root, Inputs& inputs) {
       continue;
     }
     if (is_yaml(path) && it->is_regular_file(ec)) {
-      found.push_back(path.generic_string());
+      if (counts(path, root, sets)) {
+        found.push_back(path.generic_string());
+      } else {
+        ++inputs.not_records;
+      }
     }
   }
   std::sort(found.begin(), found.end());
@@ -57,8 +139,9 @@ void walk(const std::string& root, Inputs& inputs) {
 
 }  // namespace
 
-Inputs collect_inputs(const std::vector<std::string>& paths) {
+Inputs collect_inputs(const std::vector<std::string>& paths, Named named) {
   Inputs inputs;
+  RecordSets sets;
   for (const std::string& path : paths) {
     if (path == "-") {
       inputs.files.push_back(path);
@@ -69,9 +152,11 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
     if (ec || !fs::exists(status)) {
       inputs.problems.push_back(io_problem(path, "no such file or folder"));
     } else if (fs::is_directory(status)) {
-      walk(path, inputs);
-    } else {
+      walk(path, inputs, sets);
+    } else if (named == Named::always || counts(path, {}, sets)) {
       inputs.files.push_back(path);
+    } else {
+      ++inputs.not_records;
     }
   }
   return inputs;

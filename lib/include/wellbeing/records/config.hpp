@@ -26,6 +26,8 @@ struct Config {
   std::map<std::string, std::optional<Severity>> rule_severity;
   bool redact_by_default = false;
   std::vector<std::string> redaction_keep;
+  std::string records_folder = "records";  // relative to the settings file's folder
+  std::vector<std::string> records_exclude;  // shell patterns, relative to the settings file's folder
 };
 
 // What a check of a record applies: the folder's settings and the date the rules take as today.

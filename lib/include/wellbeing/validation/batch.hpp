@@ -14,12 +14,20 @@ namespace wellbeing::validation {
 struct Inputs {
   std::vector<std::string> files;  // in the order given; a folder's files sorted by path
   Diagnostics problems;            // "io" diagnostics: missing paths, unreadable folders
+  std::size_t not_records = 0;     // YAML files left out because their folder's settings say they are not records
 };
 
-// Expands paths: a file is taken as it is; a folder is walked recursively for *.yaml and *.yml files,
-// skipping hidden files and folders (".git"); "-" stands for standard input. Display paths keep the
-// form the user typed ("examples/records/p-0001.yaml").
-Inputs collect_inputs(const std::vector<std::string>& paths);
+// Whether a file named on its own is taken whatever its folder's settings say (as `validate FILE` does),
+// or only when they count it as a record (as the pre-commit check, given every staged YAML file, does).
+enum class Named { always, when_record };
+
+// Expands paths into the records to check: "-" stands for standard input; a file is taken as `named`
+// says; a folder is walked recursively for *.yaml and *.yml files, skipping hidden files and folders
+// (".git"), keeping those its settings (wellbeing.yaml's `records`: the records folder, default
+// records/, less the `exclude` patterns) count as records. A folder named inside the settings' folder
+// but outside its records folder was asked for, so its files count; with no settings every YAML file
+// counts. Display paths keep the form the user typed ("examples/records/p-0001.yaml").
+Inputs collect_inputs(const std::vector<std::string>& paths, Named named = Named::always);
 
 // What a check found in one file. `source` is the text (for showing source lines), null when unreadable.
 struct FileResult {
