@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/validation/settings.hpp"
 
 namespace wellbeing::cli {
@@ -30,7 +31,7 @@ records::CheckOptions check_options_for(const fs::path& path, util::Date as_of, 
 }
 
 int report_failure(const write::Failure& failure) {
-  write_out(stderr, fmt::format("wellbeing: error: {}\n", failure.message));
+  write_out(stderr, fmt::format("wellbeing: error: {}\n", util::terminal_safe(failure.message)));
   switch (failure.kind) {
     case write::FailureKind::changed:
       return k_exit_changed;

@@ -8,6 +8,7 @@
 #include "command.hpp"
 #include "help.hpp"
 #include "options.hpp"
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace {
@@ -90,7 +91,8 @@ int main(int argc, char** argv) {
     }
     return k_exit_usage;
   } catch (const InputError& e) {
-    std::fprintf(stderr, "wellbeing: error: %s\n", e.what());
+    // The message may quote a file name or a record's text: one line, with nothing a terminal acts on.
+    std::fprintf(stderr, "wellbeing: error: %s\n", wellbeing::util::terminal_safe(e.what()).c_str());
     return k_exit_usage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "wellbeing: internal error: %s\n", e.what());

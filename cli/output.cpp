@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
 
@@ -15,6 +16,9 @@ namespace wellbeing::cli {
 namespace {
 
 namespace style = util::style;
+
+// The most characters of a source line a diagnostic shows: a window around the column on a longer line.
+constexpr std::size_t k_excerpt_width = 160;
 
 bool env_set(const char* name) {
   const char* value = std::getenv(name);
@@ -51,13 +55,15 @@ bool use_color(ColorChoice choice, std::FILE* stream) {
 
 std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_view source, bool color) {
   auto paint = [color](std::string_view code, std::string_view text) { return style::paint(code, text, color); };
-  std::string where = diagnostic.location.file;
+  // The file name, the message and the source line may quote a record's text: escaped, so that it can
+  // neither drive the terminal nor forge a line of output.
+  std::string where = util::terminal_safe(diagnostic.location.file);
   if (diagnostic.location.line > 0) {
     where += fmt::format(":{}:{}", diagnostic.location.line, diagnostic.location.column);
   }
   std::string out = fmt::format("{}: {}: {} [{}]\n", paint(style::k_bold, where),
                                 paint(severity_color(diagnostic.severity), to_string(diagnostic.severity)),
-                                diagnostic.message, diagnostic.rule);
+                                util::terminal_safe(diagnostic.message), diagnostic.rule);
   if (diagnostic.location.line == 0 || source.empty()) {
     return out;
   }
@@ -65,20 +71,18 @@ std::string format_diagnostic_text(const Diagnostic& diagnostic, std::string_vie
   if (line.empty() && diagnostic.location.column <= 1) {
     return out;
   }
-  out += fmt::format("  {}\n  ", line);
-  // Keep tabs so the caret lines up under the same column however the terminal expands them.
+  const util::LineWindow window = util::line_window(line, diagnostic.location.column, k_excerpt_width);
+  // "…" marks where the line was cut; the caret line gets one space for it.
+  out += fmt::format("  {}{}{}\n  {}", window.cut_before ? "\u2026" : "", util::terminal_safe(window.text),
+                     window.cut_after ? "\u2026" : "", window.cut_before ? " " : "");
+  // The caret goes under the column's character as shown, escapes included.
+  std::size_t at = 0;
   std::uint32_t column = 1;
-  for (std::size_t i = 0; i < line.size() && column < diagnostic.location.column; ++i) {
-    const auto byte = static_cast<unsigned char>(line[i]);
-    if ((byte & 0xC0) == 0x80) {
-      continue;
+  for (; at < window.text.size() && column < window.column; ++column) {
+    for (++at; at < window.text.size() && (static_cast<unsigned char>(window.text[at]) & 0xC0) == 0x80; ++at) {
     }
-    out += line[i] == '\t' ? '\t' : ' ';
-    ++column;
   }
-  for (; column < diagnostic.location.column; ++column) {
-    out += ' ';
-  }
+  out += std::string(util::utf8_length(util::terminal_safe(window.text.substr(0, at))) + (window.column - column), ' ');
   out += paint(style::k_bold_green, "^");
   out += '\n';
   return out;

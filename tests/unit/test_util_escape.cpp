@@ -55,4 +55,20 @@ TEST_SUITE("util::escape") {
     CHECK(yaml_double_quoted("a\nb\tc\rd\x01\x7f") == "\"a\\nb\\tc\\rd\\x01\\x7F\"");
     CHECK(yaml_double_quoted("café") == "\"café\"");
   }
+
+  TEST_CASE("terminal_safe escapes line breaks, control characters and bidirectional controls, and keeps the rest") {
+    CHECK(terminal_safe("plain café, a backslash \\n") == "plain café, a backslash \\n");
+    CHECK(terminal_safe("tab\there") == "tab\\there");
+    CHECK(terminal_safe("red \x1b[31mtext") == "red \\x1B[31mtext");
+    CHECK(terminal_safe("one\ntwo\r\x7f") == "one\\ntwo\\r\\x7F");
+    CHECK(terminal_safe("a\xC2\x9B" "b") == "a\\u009Bb");                          // C1 CSI
+    CHECK(terminal_safe("id \xE2\x80\xAE" "cba") == "id \\u202Ecba");              // RIGHT-TO-LEFT OVERRIDE
+    CHECK(terminal_safe("\xE2\x80\xAA\xE2\x80\xAD") == "\\u202A\\u202D");      // embedding, override
+    CHECK(terminal_safe("\xE2\x81\xA6x\xE2\x81\xA9") == "\\u2066x\\u2069");       // isolates
+    CHECK(terminal_safe("\xE2\x80\x8F\xD8\x9C") == "\\u200F\\u061C");             // marks
+    CHECK(terminal_safe("a\xE2\x80\xA8" "b") == "a\\u2028b");                     // LINE SEPARATOR
+    CHECK(terminal_safe("\xE2\x80\x94 \xE2\x80\x99 \xE2\x81\xA0") == "\xE2\x80\x94 \xE2\x80\x99 \xE2\x81\xA0");
+    CHECK(terminal_safe("\xC2\xA0") == "\xC2\xA0");                                 // no-break space
+    CHECK(terminal_safe(std::string("\0", 1)) == "\\x00");
+  }
 }

@@ -90,6 +90,33 @@ TEST_SUITE("util::utf8") {
     CHECK(find_invalid_utf8("\x80") == 0);                // a lone continuation byte
   }
 
+  TEST_CASE("line_window shows a long line only around the column, cut at character boundaries") {
+    const auto short_line = line_window("key: value", 6, 20);
+    CHECK(short_line.text == "key: value");
+    CHECK(short_line.column == 6);
+    CHECK_FALSE(short_line.cut_before);
+    CHECK_FALSE(short_line.cut_after);
+
+    const std::string line = std::string(100, 'a') + "\xC3\xA9X" + std::string(100, 'b');  // X is character 102
+    const auto middle = line_window(line, 102, 30);
+    CHECK(middle.text == std::string(9, 'a') + "\xC3\xA9X" + std::string(19, 'b'));
+    CHECK(middle.column == 11);
+    CHECK(middle.cut_before);
+    CHECK(middle.cut_after);
+
+    const auto start = line_window(line, 1, 30);
+    CHECK(start.text == std::string(30, 'a'));
+    CHECK(start.column == 1);
+    CHECK_FALSE(start.cut_before);
+    CHECK(start.cut_after);
+
+    const auto end = line_window(line, 203, 30);  // just past the last character
+    CHECK(end.text == std::string(30, 'b'));
+    CHECK(end.column == 31);
+    CHECK(end.cut_before);
+    CHECK_FALSE(end.cut_after);
+  }
+
   TEST_CASE("source_line gives one line without its ending") {
     const std::string_view text = "one\r\ntwo\nthree";
     CHECK(source_line(text, 1) == "one");

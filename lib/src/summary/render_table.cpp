@@ -92,7 +92,7 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
   const Paint paint{color};
   const Redaction& r = p.redaction;
   std::string out;
-  out += heading(paint, fmt::format("Wellbeing summary: {}", person_words(p.id, p.known_as)));
+  out += heading(paint, fmt::format("Wellbeing summary: {}", terminal_safe(person_words(p.id, p.known_as))));
   out += fmt::format("File {}, as of {}{}\n", terminal_safe(p.file), show_date(options.as_of, r),
                      r.on ? " (redacted)" : "");
   out += fmt::format("Support started {}\n\n", dash(show_date(p.support_started, r)));
@@ -101,7 +101,7 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
   out += fmt::format("  {}; {}", voice_words(p.voice.voice), take_part_words(p.voice.can_take_part));
   out += p.voice.capacity_date ? fmt::format(" (recorded {})\n", show_date(p.voice.capacity_date, r)) : "\n";
   out += fmt::format("  accessible formats: {}\n", p.voice.formats.empty() ? "none" : join(p.voice.formats, ", "));
-  out += fmt::format("  representatives: {}\n", representatives_words(p.voice));
+  out += fmt::format("  representatives: {}\n", terminal_safe(representatives_words(p.voice)));
   out += fmt::format("  evidence: {}\n\n", evidence_words(p.voice));
 
   out += heading(paint, "Areas (in the order of the Care Act, not a ranking)");

@@ -9,25 +9,6 @@
 
 namespace wellbeing::summary::detail {
 
-std::string terminal_safe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 || byte == 0x7f) {
-      out += ' ';
-    } else if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-      // C1 controls (U+0080–U+009F) could move the cursor or recolour the screen, like C0 ones.
-      out += ' ';
-      ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 std::string_view status_words(std::string_view status) {
   if (status == "in_progress") {
     return "in progress";
@@ -156,7 +137,7 @@ std::string findings_words(const FindingCounts& findings) {
 }
 
 std::string person_words(const std::string& id, const std::string& known_as) {
-  return terminal_safe(known_as.empty() || known_as == id ? id : fmt::format("{} {}", id, known_as));
+  return known_as.empty() || known_as == id ? id : fmt::format("{} {}", id, known_as);
 }
 
 std::string importance_words(const AreaSummary& area) {
@@ -187,7 +168,7 @@ std::string representatives_words(const VoiceSummary& voice) {
     parts.push_back(r.name.empty() ? fmt::format("{} ({})", r.id, r.role)
                                    : fmt::format("{} ({}, {})", r.name, r.id, r.role));
   }
-  return parts.empty() ? std::string("none") : terminal_safe(join(parts, "; "));
+  return parts.empty() ? std::string("none") : join(parts, "; ");
 }
 
 std::string evidence_words(const VoiceSummary& voice) {

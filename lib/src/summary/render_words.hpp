@@ -10,11 +10,12 @@
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/summary/folder.hpp"
 #include "wellbeing/summary/person.hpp"
+#include "wellbeing/util/escape.hpp"
 
 namespace wellbeing::summary::detail {
 
-// Text a terminal shows as it is: control characters (C0, DEL and C1) become spaces.
-std::string terminal_safe(std::string_view text);
+// The terminal renderers escape free text with the one terminal escaper.
+using util::terminal_safe;
 
 // The schema's values in plain words ("in_progress" → "in progress"); an unknown value as it is.
 std::string_view status_words(std::string_view status);
@@ -42,13 +43,13 @@ std::string signed_number(int value);
 std::string average_words(double value);
 // "2 errors, 1 warning, 0 info".
 std::string findings_words(const FindingCounts& findings);
-// "p-0001 Lorna", or the id alone when the name is the id or none; terminal-safe.
+// "p-0001 Lorna", or the id alone when the name is the id or none.
 std::string person_words(const std::string& id, const std::string& known_as);
 // "high (said by the person)", or "-" when not recorded.
 std::string importance_words(const AreaSummary& area);
 // "1 open, 2 in progress, 0 met, 0 not met, 0 withdrawn".
 std::string status_counts_words(const StatusCounts& counts);
-// The representatives, "; "-separated, or "none"; terminal-safe.
+// The representatives, "; "-separated, or "none".
 std::string representatives_words(const VoiceSummary& voice);
 // "2 observation, 1 consultation", or "none".
 std::string evidence_words(const VoiceSummary& voice);

@@ -91,7 +91,8 @@ Expected<std::string, std::string> read_bounded(const std::filesystem::path& fil
   return read_all(fd, max_bytes, "the file");
 }
 
-std::optional<std::filesystem::path> path_within(const std::filesystem::path& file, const std::filesystem::path& folder) {
+std::optional<std::filesystem::path> path_within(const std::filesystem::path& file,
+                                                 const std::filesystem::path& folder) {
   std::error_code error;
   const std::filesystem::path top = std::filesystem::weakly_canonical(std::filesystem::absolute(folder, error), error);
   if (error || top.empty()) {

@@ -33,6 +33,35 @@ std::size_t utf8_length(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+namespace {
+
+// The byte offset of character `chars` (0-based) in `text`, or its size when it has fewer characters.
+std::size_t utf8_offset(std::string_view text, std::size_t chars) {
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars-- == 0) {
+      return i;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
+LineWindow line_window(std::string_view line, std::uint32_t column, std::size_t width) {
+  const std::size_t length = utf8_length(line);
+  if (length <= width || width == 0) {
+    return {line, column, false, false};
+  }
+  // The column's character a third of the way in: what led to it usually matters more than what follows.
+  const std::size_t at = column == 0 ? 0 : column - 1;
+  std::size_t first = at > width / 3 ? at - width / 3 : 0;
+  first = std::min(first, length - width);
+  const std::size_t begin = utf8_offset(line, first);
+  const std::size_t end = begin + utf8_offset(line.substr(begin), width);
+  return {line.substr(begin, end - begin), static_cast<std::uint32_t>(at - first + 1), first > 0, end < line.size()};
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();

@@ -16,4 +16,10 @@ std::string escape_markdown(std::string_view text);
 // `text` as a YAML double-quoted scalar: "…" with \" \\ \n \t \r, and \xHH for other control characters.
 std::string yaml_double_quoted(std::string_view text);
 
+// Text a terminal shows as it is, on one line, so that quoted text cannot forge output: a line break becomes
+// \n (a carriage return \r, a tab \t), other control characters (C0, DEL) \xHH, and the C1 controls, the line
+// and paragraph separators and the bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069), which could move the cursor or make text read in another order, \uXXXX. The rest is kept.
+std::string terminal_safe(std::string_view text);
+
 }  // namespace wellbeing::util

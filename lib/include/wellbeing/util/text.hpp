@@ -14,6 +14,17 @@ std::string_view source_line(std::string_view source, std::uint32_t line);
 // Number of characters (UTF-8 code points) in `text`.
 std::size_t utf8_length(std::string_view text);
 
+// At most `width` characters of a source line around 1-based character `column`, cut at character
+// boundaries, so that a diagnostic on a very long line shows only what is near its column. `column` in
+// the result is that character's place in `text`; cut_before and cut_after say whether the line goes on.
+struct LineWindow {
+  std::string_view text;
+  std::uint32_t column = 1;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+LineWindow line_window(std::string_view line, std::uint32_t column, std::size_t width);
+
 // The byte offset of the first invalid UTF-8 sequence in `text`, or nullopt when it is all valid.
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
