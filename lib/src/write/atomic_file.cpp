@@ -116,6 +116,26 @@ std::optional<Failure> rename_into_place(const fs::path& temp_path, const fs::pa
   return std::nullopt;
 }
 
+// Refuses to replace a file that its owner may not write (as editors warn, even root) or that the invoking
+// user could not write: replacing it through the folder would hand it to someone else.
+std::optional<Failure> refuse_unwritable(const fs::path& target) {
+  struct stat info {};
+  if (::stat(target.c_str(), &info) != 0) {
+    return std::nullopt;  // a new file
+  }
+  if ((info.st_mode & S_IWUSR) == 0) {
+    return Failure{FailureKind::io, fmt::format("{}: the file is read-only (mode {:04o}); nothing was written (make it "
+                                                "writable first: chmod u+w {})",
+                                                target.string(), info.st_mode & 07777, target.string())};
+  }
+  if (::access(target.c_str(), W_OK) != 0) {
+    return Failure{FailureKind::io, fmt::format("{}: you may not write this file (it belongs to user id {}); "
+                                                "nothing was written",
+                                                target.string(), info.st_uid)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::uint64_t content_hash(std::string_view text) {
@@ -181,6 +201,9 @@ util::Expected<ReadFile, Failure> read_for_update(const fs::path& real, std::siz
 }
 
 std::optional<Failure> replace_file(const ReadFile& original, std::string_view text) {
+  if (auto refused = refuse_unwritable(original.real)) {
+    return refused;
+  }
   auto temp = write_temp(original.real, original.mode, text, "cannot write the new version");
   if (!temp) {
     return temp.error();
@@ -207,6 +230,9 @@ std::optional<Failure> write_file(const fs::path& file, std::string_view text) {
       return real.error();
     }
     target = std::move(real).value();
+  }
+  if (auto refused = refuse_unwritable(target)) {
+    return refused;
   }
   struct stat info {};
   const mode_t mode = ::stat(target.c_str(), &info) == 0 ? (info.st_mode & 07777) : new_file_mode();

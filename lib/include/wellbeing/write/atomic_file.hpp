@@ -42,6 +42,8 @@ util::Expected<Snapshot, Failure> snapshot_of(const std::filesystem::path& real)
 // original's mode (and owner, where allowed), fsync'd; the original checked unchanged since it was read
 // (size, modification time and content: else `changed`); renamed over it; the folder fsync'd. On any
 // failure the original is untouched and the temporary file removed. Returns nullopt on success.
+// Refuses (io, naming the file) one whose owner has no write bit (even as root) or that the invoking
+// user may not write (another's file in a world-writable folder).
 // For tests: WELLBEING_TEST_FAIL_BEFORE_RENAME=1 fails just before the rename, and
 // WELLBEING_TEST_PAUSE_BEFORE_RENAME=SECONDS waits there (so a test can interrupt the write).
 std::optional<Failure> replace_file(const ReadFile& original, std::string_view text);
@@ -49,7 +51,7 @@ std::optional<Failure> replace_file(const ReadFile& original, std::string_view t
 // Writes `text` to `file` atomically, replacing it or creating it, without a lock and without checking
 // what was there: for files nothing else edits (a report) and for git's merge driver (git owns the file).
 // An existing file is found through symlinks and keeps its mode (and owner, where allowed); a new one
-// gets 0666 less the umask. Otherwise as replace_file, test hooks included. Returns nullopt on success.
+// gets 0666 less the umask. Otherwise as replace_file, refusals and test hooks included. Returns nullopt on success.
 std::optional<Failure> write_file(const std::filesystem::path& file, std::string_view text);
 
 // Creates `file` holding `text`, only if it does not exist (`exists` otherwise): written to a temporary
