@@ -31,37 +31,6 @@ nlohmann::ordered_json rule_json(const rules::Rule& rule) {
   return item;
 }
 
-// Wraps `text` at `width` columns: the first line starts with `first` (default: `indent`), the others with
-// `indent`.
-std::string wrap(std::string_view text, std::string_view indent, std::string_view first = {}, std::size_t width = 100) {
-  std::string out;
-  std::string line(first.empty() ? indent : first);
-  bool has_words = false;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    const std::string_view word = text.substr(start, end - start);
-    if (has_words && util::utf8_length(line) + 1 + util::utf8_length(word) > width) {
-      out += line + "\n";
-      line = indent;
-      has_words = false;
-    }
-    if (has_words) {
-      line += ' ';
-    }
-    line += word;
-    has_words = true;
-    start = end + 1;
-  }
-  if (has_words) {
-    out += line + "\n";
-  }
-  return out;
-}
-
 std::string list_text() {
   std::string out;
   for (const rules::Rule& rule : rules::all_rules()) {
@@ -74,11 +43,11 @@ std::string list_text() {
 std::string explain_text(const rules::Rule& rule) {
   std::string out = fmt::format("{}: {}\n\n", rule.id, rule.title);
   out += fmt::format("  severity: {} (by default)\n", to_string(rule.severity));
-  out += wrap(rule.message, "            ", "  finding:  ");
+  out += util::wrap_words(rule.message, "            ", "  finding:  ");
   out += "\nWhy\n";
-  out += wrap(rule.reason, "  ");
+  out += util::wrap_words(rule.reason, "  ");
   if (rule.restates_schema) {
-    out += wrap(
+    out += util::wrap_words(
         "The record schema checks this too; where the schema has already reported the same value, only "
         "its message is shown.",
         "  ");

@@ -8,6 +8,7 @@
 #include "wellbeing/edit/entry_fields.hpp"
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/records/record.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::edit {
 
@@ -18,31 +19,6 @@ using document::Node;
 
 // Marks the lines with_problems adds, so that they are taken out again however the person left them.
 constexpr std::string_view k_problem_prefix = "#! ";
-
-// `text` as "# " comment lines of at most 100 characters, broken between words.
-std::string wrap_comment(std::string_view text) {
-  std::string out;
-  std::string line;
-  const std::string prefix = "# ";
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    const std::string_view word = text.substr(start, end - start);
-    if (!line.empty() && prefix.size() + line.size() + 1 + word.size() > 100) {
-      out += prefix + line + "\n";
-      line.clear();
-    }
-    line += line.empty() ? std::string(word) : " " + std::string(word);
-    start = end + 1;
-  }
-  if (!line.empty()) {
-    out += prefix + line + "\n";
-  }
-  return out;
-}
 
 constexpr std::string_view k_conversation_guide =
     "# Ask in a way that suits the person: proportionate, accessible, and realistic for their\n"
@@ -146,7 +122,7 @@ std::string entry_template(ItemKind kind, std::string_view file, const Node& pre
     out += "\n";
     if (const Node* property = schema_property(kind, key)) {
       if (const Node* description = property->find("description"); description && description->is_string()) {
-        out += wrap_comment(description->as_string());
+        out += util::wrap_words(description->as_string(), "# ");
       }
     }
     const Node* value = prefill.find(key);

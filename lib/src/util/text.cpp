@@ -183,6 +183,35 @@ std::size_t flow_collection_end(std::string_view text, std::size_t open) {
   return std::string_view::npos;
 }
 
+std::string wrap_words(std::string_view text, std::string_view indent, std::string_view first, std::size_t width) {
+  std::string out;
+  std::string line(first.empty() ? indent : first);
+  bool has_words = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view word = text.substr(start, end - start);
+    if (has_words && utf8_length(line) + 1 + utf8_length(word) > width) {
+      out += line + "\n";
+      line = indent;
+      has_words = false;
+    }
+    if (has_words) {
+      line += ' ';
+    }
+    line += word;
+    has_words = true;
+    start = end + 1;
+  }
+  if (has_words) {
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string shell_quote(std::string_view text) {
   const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                              "0123456789/._+-=") == std::string_view::npos;

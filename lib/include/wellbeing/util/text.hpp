@@ -46,6 +46,11 @@ std::string escape_markup(std::string_view text);
 // otherwise in single quotes (a ' inside written '\'').
 std::string shell_quote(std::string_view text);
 
+// `text` broken between words into lines of at most `width` characters (UTF-8 code points), each ending
+// with a newline: the first line starts with `first` (default: `indent`), the others with `indent`.
+std::string wrap_words(std::string_view text, std::string_view indent, std::string_view first = {},
+                       std::size_t width = 100);
+
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
