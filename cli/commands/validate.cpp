@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "command.hpp"
@@ -55,29 +56,26 @@ schema::Validator load_schema(const std::string& schema_file) {
   return std::move(compiled).value();
 }
 
-std::string render_text(const std::vector<validation::FileResult>& results, const Diagnostics& problems, bool color) {
+// One file's diagnostics in compiler form, with their source lines.
+std::string render_text(const validation::FileResult& result, bool color) {
   std::string out;
-  for (const Diagnostic& problem : problems) {
-    out += format_diagnostic_text(problem, {}, color);
-  }
-  for (const auto& result : results) {
-    const std::string_view source = result.source ? std::string_view(*result.source) : std::string_view();
-    for (const Diagnostic& diagnostic : result.diagnostics) {
-      out += format_diagnostic_text(diagnostic, source, color);
-    }
+  const std::string_view source = result.source ? std::string_view(*result.source) : std::string_view();
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    out += format_diagnostic_text(diagnostic, source, color);
   }
   return out;
 }
 
-// The check options for each input file: the settings of its nearest wellbeing.yaml (each file read once),
-// loaded as every command loads them; settings that are not valid stop the run (refuse_settings).
-std::map<std::string, records::CheckOptions> check_options_for_files(const std::vector<std::string>& files,
-                                                                     util::Date as_of, ColorChoice color) {
-  std::map<std::string, records::Config> loaded;  // settings file -> settings
-  std::map<std::string, records::CheckOptions> out;
+// The check options for each input file: the settings of its nearest wellbeing.yaml (each file read once,
+// and shared by the files it governs), loaded as every command loads them; settings that are not valid stop
+// the run (refuse_settings).
+using FileOptions = std::map<std::string, std::shared_ptr<const records::CheckOptions>>;
+FileOptions check_options_for_files(const std::vector<std::string>& files, util::Date as_of, ColorChoice color) {
+  std::map<std::string, std::shared_ptr<const records::CheckOptions>> loaded;  // settings file -> options
+  const auto defaults = std::make_shared<const records::CheckOptions>(records::CheckOptions{{}, as_of});
+  FileOptions out;
   for (const std::string& file : files) {
-    records::CheckOptions options;
-    options.as_of = as_of;
+    std::shared_ptr<const records::CheckOptions> options = defaults;
     if (const auto found = records::find_config(file == "-" ? "." : file)) {
       const std::string key = found->lexically_normal().generic_string();
       auto it = loaded.find(key);
@@ -86,9 +84,12 @@ std::map<std::string, records::CheckOptions> check_options_for_files(const std::
         if (!config) {
           refuse_settings(config.error(), color);
         }
-        it = loaded.emplace(key, std::move(config).value()).first;
+        it = loaded
+                 .emplace(key, std::make_shared<const records::CheckOptions>(
+                                   records::CheckOptions{std::move(config).value(), as_of}))
+                 .first;
       }
-      options.config = it->second;
+      options = it->second;
     }
     out.emplace(file == "-" ? std::string(validation::k_stdin_name) : file, std::move(options));
   }
@@ -115,37 +116,65 @@ int run(const Options& options, const GlobalOptions& global) {
   const bool records = options.schema_file.empty();
   validation::Check check;
   std::optional<schema::Validator> validator;
-  std::map<std::string, records::CheckOptions> settings;
+  FileOptions settings;
   if (records) {
     // Records: the schema and the rules of practice, with each folder's settings.
     settings = check_options_for_files(inputs.files, as_of, global.color);
     // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
     std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
-    check = [&settings](const document::Document& doc) { return validation::check_record(doc, settings.at(doc.path)); };
+    check = [&settings](const document::Document& doc) { return validation::check_record(doc, *settings.at(doc.path)); };
   } else {
     validator = load_schema(options.schema_file);
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };
   }
-  const auto results = validation::check_files(inputs.files, check, options.jobs);
-  const validation::Counts counts = validation::count(results, inputs.problems, options.strict);
+
+  // Text and annotations are written as each file is done; JSON and JUnit open with the totals, so they
+  // keep each file's findings (not its text) until the end.
+  const bool color = options.format == Format::text && use_color(global.color, stdout);
+  validation::Counts counts;
+  validation::count_problems(counts, inputs.problems);
+  bool unreadable = !inputs.problems.empty();
+  std::vector<validation::FileResult> kept;
+  if (options.format == Format::text) {
+    std::string problems;
+    for (const Diagnostic& problem : inputs.problems) {
+      problems += format_diagnostic_text(problem, {}, color);
+    }
+    write_out(stdout, problems);
+  } else if (options.format == Format::github) {
+    write_out(stdout, validation::render_github({}, inputs.problems));
+  }
+  validation::check_files(inputs.files, check, options.jobs, [&](validation::FileResult&& result) {
+    validation::count_file(counts, result.diagnostics, options.strict);
+    unreadable = unreadable || !result.readable;
+    switch (options.format) {
+      case Format::text:
+        write_out(stdout, render_text(result, color));
+        break;
+      case Format::github:
+        write_out(stdout, validation::render_github({result}, {}));
+        break;
+      case Format::json:
+      case Format::junit:
+        result.source.reset();
+        kept.push_back(std::move(result));
+        break;
+    }
+  });
 
   switch (options.format) {
     case Format::text:
-      write_out(stdout, render_text(results, inputs.problems, use_color(global.color, stdout)));
       write_out(stderr, validation::summary_line(counts, inputs.problems.size(), records, options.strict));
       break;
     case Format::json:
-      write_out(stdout, validation::render_json(results, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_json(kept, inputs.problems, counts, options.strict));
       break;
     case Format::github:
-      write_out(stdout, validation::render_github(results, inputs.problems));
       break;
     case Format::junit:
-      write_out(stdout, validation::render_junit(results, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_junit(kept, inputs.problems, counts, options.strict));
       break;
   }
-  const bool unreadable = !inputs.problems.empty() ||
-                          std::any_of(results.begin(), results.end(), [](const auto& r) { return !r.readable; });
   if (unreadable) {
     return k_exit_usage;
   }

@@ -1,6 +1,7 @@
 // Walking command-line paths into files, and checking many files on several threads.
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -125,5 +126,33 @@ TEST_SUITE("validation::check_files") {
       CHECK(results[3].diagnostics.at(0).rule == "io");
     }
     fs::permissions(locked, fs::perms::owner_all);
+  }
+
+  TEST_CASE("each result reaches the sink in order while later files are still to be checked") {
+    TempFolder folder;
+    std::vector<std::string> files;
+    for (int i = 0; i < 200; ++i) {
+      const std::string id = "p-" + std::to_string(i);
+      files.push_back(folder.write(id + ".yaml", "id: " + id + "\n" + std::string((i % 5) * 4000, '#') + "\n").string());
+    }
+    std::atomic<std::size_t> checked{0};
+    std::atomic<std::size_t> most_ahead{0};
+    std::atomic<std::size_t> received{0};
+    const validation::Check counting = [&](const document::Document& document) {
+      const std::size_t ahead = ++checked - received;
+      std::size_t seen = most_ahead.load();
+      while (ahead > seen && !most_ahead.compare_exchange_weak(seen, ahead)) {
+      }
+      return report_id(document);
+    };
+    validation::check_files(files, counting, 2, [&](validation::FileResult&& result) {
+      REQUIRE(result.path == files[received]);
+      REQUIRE(result.diagnostics.size() == 1);
+      CHECK(result.diagnostics[0].message == "p-" + std::to_string(received));
+      ++received;
+    });
+    CHECK(received.load() == files.size());
+    // Two threads run at most eight files ahead of the sink (and one each in hand), never the whole list.
+    CHECK(most_ahead.load() <= 10);
   }
 }

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -613,26 +612,31 @@ std::string describe_yaml_error(const std::string& message) {
 }  // namespace
 
 ParseResult parse(std::string text, std::string path, const ParseOptions& options) {
-  if (text.size() > options.max_bytes) {
+  return parse(std::make_shared<const std::string>(std::move(text)), std::move(path), options);
+}
+
+ParseResult parse(std::shared_ptr<const std::string> text, std::string path, const ParseOptions& options) {
+  if (text->size() > options.max_bytes) {
     return util::unexpected(Diagnostics{Diagnostic{
         Severity::error, "yaml",
-        fmt::format("the file is {} bytes, more than the limit of {} bytes", text.size(), options.max_bytes),
+        fmt::format("the file is {} bytes, more than the limit of {} bytes", text->size(), options.max_bytes),
         Location{path, 0, 0}, {}, {}}});
   }
-  if (text.starts_with("\xEF\xBB\xBF")) {
-    text.erase(0, 3);
+  if (text->starts_with("\xEF\xBB\xBF")) {
+    text = std::make_shared<const std::string>(text->substr(3));
   }
-  if (auto problem = check_bytes(text, path)) {
+  if (auto problem = check_bytes(*text, path)) {
     return util::unexpected(Diagnostics{*problem});
   }
-  if (auto conflict = check_conflict_markers(text, path)) {
+  if (auto conflict = check_conflict_markers(*text, path)) {
     return util::unexpected(Diagnostics{*conflict});
   }
-  auto source = std::make_shared<const std::string>(std::move(text));
+  std::shared_ptr<const std::string> source = std::move(text);
   TreeBuilder builder(*source, path, options);
   Diagnostics errors;
   try {
-    std::istringstream stream(*source);
+    // Read in place: the text is not copied into the stream.
+    util::ViewStream stream(*source);
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
       if (builder.documents() >= 2) {

@@ -59,11 +59,15 @@ util::Expected<std::vector<std::string>, std::string> collect_files(const std::v
 
 std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& files, const Options& options,
                                             unsigned jobs) {
-  // check_files runs the check on its threads; each document's summary is kept by its path.
+  // check_files runs the check on its threads; each document's summary waits by its path until its result
+  // comes back. Only one file's text is kept (to show its lines): a folder keeps only what it counts.
   std::mutex mutex;
   std::map<std::string, Checked> checked;
   const records::CheckOptions check_options{options.config, options.as_of};
-  const auto results = validation::check_files(
+  const bool keep_source = files.size() == 1;
+  std::vector<SummarisedFile> out;
+  out.reserve(files.size());
+  validation::check_files(
       files,
       [&](const document::Document& document) {
         Diagnostics diagnostics = validation::check_record(document, check_options);
@@ -76,25 +80,26 @@ std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& file
         checked.insert_or_assign(document.path, std::move(result));
         return diagnostics;
       },
-      jobs);
-
-  std::vector<SummarisedFile> out;
-  out.reserve(results.size());
-  for (const validation::FileResult& result : results) {
-    SummarisedFile file;
-    file.path = result.path;
-    file.source = result.source;
-    file.readable = result.readable;
-    file.diagnostics = result.diagnostics;
-    if (auto it = checked.find(result.path); it != checked.end()) {
-      file.person_id = it->second.person_id;
-      // The check's diagnostics are what decided validity; a parse failure never reaches the check.
-      if (!has_errors(file.diagnostics)) {
-        file.person = it->second.person;
-      }
-    }
-    out.push_back(std::move(file));
-  }
+      jobs,
+      [&](validation::FileResult&& result) {
+        SummarisedFile file;
+        file.path = std::move(result.path);
+        if (keep_source) {
+          file.source = std::move(result.source);
+        }
+        file.readable = result.readable;
+        file.diagnostics = std::move(result.diagnostics);
+        const std::lock_guard lock(mutex);
+        if (auto it = checked.find(file.path); it != checked.end()) {
+          file.person_id = std::move(it->second.person_id);
+          // The check's diagnostics are what decided validity; a parse failure never reaches the check.
+          if (!has_errors(file.diagnostics)) {
+            file.person = std::move(it->second.person);
+          }
+          checked.erase(it);
+        }
+        out.push_back(std::move(file));
+      });
   return out;
 }
 

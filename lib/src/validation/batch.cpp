@@ -3,9 +3,10 @@
 #include <fnmatch.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -162,52 +163,106 @@ Inputs collect_inputs(const std::vector<std::string>& paths, Named named) {
   return inputs;
 }
 
-std::vector<FileResult> check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs,
-                                    const document::ParseOptions& options) {
-  std::vector<FileResult> results(files.size());
-  auto work = [&](std::size_t index) {
-    const std::string& file = files[index];
-    FileResult& result = results[index];
-    result.path = file == "-" ? std::string(k_stdin_name) : file;
-    auto text = document::read_file(file, result.path, options.max_bytes);
-    if (!text) {
-      result.diagnostics = {std::move(text).error()};
-      result.readable = false;
-      return;
-    }
-    // Keep the text for source lines even when it does not parse.
-    result.source = std::make_shared<const std::string>(*text);
-    auto parsed = document::parse(std::move(text).value(), result.path, options);
-    if (!parsed) {
-      result.diagnostics = std::move(parsed.error());
-      return;
-    }
-    result.source = parsed->source;
-    result.diagnostics = check(*parsed);
-    sort_diagnostics(result.diagnostics);
-  };
+namespace {
 
+FileResult check_one(const std::string& file, const Check& check, const document::ParseOptions& options) {
+  FileResult result;
+  result.path = file == "-" ? std::string(k_stdin_name) : file;
+  auto text = document::read_file(file, result.path, options.max_bytes);
+  if (!text) {
+    result.diagnostics = {std::move(text).error()};
+    result.readable = false;
+    return result;
+  }
+  // Kept for source lines even when it does not parse; shared with the document, not copied.
+  result.source = std::make_shared<const std::string>(std::move(text).value());
+  auto parsed = document::parse(result.source, result.path, options);
+  if (!parsed) {
+    result.diagnostics = std::move(parsed.error());
+    return result;
+  }
+  result.source = parsed->source;
+  result.diagnostics = check(*parsed);
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+}  // namespace
+
+void check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs, const Sink& sink,
+                 const document::ParseOptions& options) {
   if (jobs == 0) {
     jobs = std::max(1U, std::thread::hardware_concurrency());
   }
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      work(i);
+    for (const std::string& file : files) {
+      sink(check_one(file, check, options));
     }
-    return results;
+    return;
   }
-  std::atomic<std::size_t> next{0};
+  // Workers take files in order, but no further than `window` ahead of the next result the sink is
+  // waiting for, so a slow file holds back at most that many finished ones.
+  const std::size_t window = std::size_t{4} * jobs;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, FileResult> done;
+  std::size_t next_taken = 0;
+  std::size_t next_out = 0;
+  bool stop = false;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || next_taken >= files.size() || next_taken < next_out + window; });
+        if (stop || next_taken >= files.size()) {
+          return;
+        }
+        index = next_taken++;
+      }
+      FileResult result = check_one(files[index], check, options);
+      {
+        const std::lock_guard lock(mutex);
+        done.emplace(index, std::move(result));
+      }
+      changed.notify_all();
+    }
+  };
   std::vector<std::jthread> threads;
   threads.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t) {
-    threads.emplace_back([&] {
-      for (std::size_t i = next++; i < files.size(); i = next++) {
-        work(i);
-      }
-    });
+    threads.emplace_back(worker);
   }
-  threads.clear();  // joins
+  try {
+    while (next_out < files.size()) {
+      FileResult result;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return done.contains(next_out); });
+        auto found = done.find(next_out);
+        result = std::move(found->second);
+        done.erase(found);
+        ++next_out;
+      }
+      changed.notify_all();
+      sink(std::move(result));
+    }
+  } catch (...) {
+    {
+      const std::lock_guard lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    throw;  // the threads join as `threads` goes
+  }
+}
+
+std::vector<FileResult> check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs,
+                                    const document::ParseOptions& options) {
+  std::vector<FileResult> results;
+  results.reserve(files.size());
+  check_files(files, check, jobs, [&](FileResult&& result) { results.push_back(std::move(result)); }, options);
   return results;
 }
 

@@ -66,19 +66,36 @@ bool fails(const Diagnostics& diagnostics, bool strict) {
   });
 }
 
+namespace {
+
+void tally(Counts& counts, const Diagnostic& d) {
+  counts.errors += d.severity == Severity::error;
+  counts.warnings += d.severity == Severity::warning;
+  counts.infos += d.severity == Severity::info;
+}
+
+}  // namespace
+
+void count_file(Counts& counts, const Diagnostics& diagnostics, bool strict) {
+  ++counts.files;
+  counts.invalid += fails(diagnostics, strict);
+  for (const Diagnostic& d : diagnostics) {
+    tally(counts, d);
+  }
+}
+
+void count_problems(Counts& counts, const Diagnostics& problems) {
+  for (const Diagnostic& d : problems) {
+    tally(counts, d);
+  }
+}
+
 Counts count(const std::vector<FileResult>& results, const Diagnostics& problems, bool strict) {
   Counts counts;
-  counts.files = results.size();
-  auto tally = [&](const Diagnostic& d) {
-    counts.errors += d.severity == Severity::error;
-    counts.warnings += d.severity == Severity::warning;
-    counts.infos += d.severity == Severity::info;
-  };
   for (const auto& result : results) {
-    counts.invalid += fails(result.diagnostics, strict);
-    std::for_each(result.diagnostics.begin(), result.diagnostics.end(), tally);
+    count_file(counts, result.diagnostics, strict);
   }
-  std::for_each(problems.begin(), problems.end(), tally);
+  count_problems(counts, problems);
   return counts;
 }
 

@@ -36,6 +36,10 @@ using ParseResult = util::Expected<Document, Diagnostics>;
 // control characters, undefined or cyclic aliases, unknown tags, and the limits in ParseOptions.
 ParseResult parse(std::string text, std::string path, const ParseOptions& options = {});
 
+// The same, on text the caller shares: it is parsed in place, and the document holds it (a copy only when
+// a byte order mark is taken off), so a caller that keeps the pointer has the text when parsing fails.
+ParseResult parse(std::shared_ptr<const std::string> text, std::string path, const ParseOptions& options = {});
+
 // Reads a whole file ("-": standard input) as bytes, refusing files over `max_bytes`. An unreadable file is
 // one "io" diagnostic naming `display_path`.
 util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,

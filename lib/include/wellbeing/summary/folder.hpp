@@ -17,7 +17,8 @@ namespace wellbeing::summary {
 // One input file after checking: its summary when the record is valid, otherwise why it was left out.
 struct SummarisedFile {
   std::string path;
-  std::shared_ptr<const std::string> source;  // the text, for showing source lines; null when unreadable
+  std::shared_ptr<const std::string> source;  // the text, for showing source lines: only when one file is
+                                              // summarised, null when unreadable
   std::string person_id;                      // from the record when it could be read this far, else ""
   bool readable = true;                       // false: the file could not be read (an "io" diagnostic)
   Diagnostics diagnostics;                    // check_record's findings (or the parse errors), sorted
@@ -31,7 +32,8 @@ util::Expected<std::vector<std::string>, std::string> collect_files(const std::v
 
 // Reads, parses, checks (validation::check_record, with options.config and options.as_of) and summarises
 // `files` on up to `jobs` threads (0: one per core); "-" is standard input. A file with any error-level
-// finding is left out (person unset). Results are in the order of `files`.
+// finding is left out (person unset). Results are in the order of `files`; a file's text is kept (`source`)
+// only when it is the only one, so memory grows only with what the summaries count.
 std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& files, const Options& options,
                                             unsigned jobs = 0);
 

@@ -40,8 +40,16 @@ struct FileResult {
 // A check applied to each parsed document.
 using Check = std::function<Diagnostics(const document::Document&)>;
 
+// Receives each file's result, in the order of `files`, on the thread that called check_files.
+using Sink = std::function<void(FileResult&&)>;
+
 // Parses each file and applies `check`, on up to `jobs` threads (0: one per core). Parse errors become
-// the file's diagnostics. Results come back in the order of `files`, whatever the threads did.
+// the file's diagnostics. Each result goes to `sink` in the order of `files` as soon as it and those before
+// it are done, and is not kept: only a few files per thread are in memory at once, however many there are.
+void check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs, const Sink& sink,
+                 const document::ParseOptions& options = {});
+
+// The same, with every result kept and returned in the order of `files`.
 std::vector<FileResult> check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs,
                                     const document::ParseOptions& options = {});
 

@@ -22,6 +22,12 @@ struct Counts {
 // A file fails with an error, or with a warning when `strict`.
 bool fails(const Diagnostics& diagnostics, bool strict);
 
+// Adds one checked file's findings to `counts`.
+void count_file(Counts& counts, const Diagnostics& diagnostics, bool strict);
+
+// Adds findings that are not a file checked (`problems`: paths that could not be used) to `counts`.
+void count_problems(Counts& counts, const Diagnostics& problems);
+
 // Counts the findings of `results` and of `problems`.
 Counts count(const std::vector<FileResult>& results, const Diagnostics& problems, bool strict);
 
