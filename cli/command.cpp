@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/util/escape.hpp"
 #include "wellbeing/validation/settings.hpp"
 
@@ -12,7 +13,7 @@ namespace fs = std::filesystem;
 
 void refuse_settings(const Diagnostics& problems, ColorChoice color) {
   const std::string& file = problems.front().location.file;
-  const auto text = document::read_file(file, file, document::ParseOptions{}.max_bytes);
+  const auto text = util::read_bounded(file, document::ParseOptions{}.max_bytes);
   write_out(stderr, format_diagnostics_text(problems, text ? std::string_view(*text) : std::string_view(),
                                             use_color(color, stderr)));
   throw InputError(fmt::format("the folder settings in {} are not valid: correct them first", file));
@@ -30,15 +31,15 @@ records::CheckOptions check_options_for(const fs::path& path, util::Date as_of, 
   return records::CheckOptions{settings_for(path, color), as_of};
 }
 
-int report_failure(const write::Failure& failure) {
+int report_failure(const util::Failure& failure) {
   write_out(stderr, fmt::format("wellbeing: error: {}\n", util::terminal_safe(failure.message)));
   switch (failure.kind) {
-    case write::FailureKind::changed:
+    case util::FailureKind::changed:
       return k_exit_changed;
-    case write::FailureKind::locked:
+    case util::FailureKind::locked:
       return k_exit_locked;
-    case write::FailureKind::exists:
-    case write::FailureKind::io:
+    case util::FailureKind::exists:
+    case util::FailureKind::io:
       break;
   }
   return k_exit_usage;

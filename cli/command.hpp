@@ -11,6 +11,7 @@
 #include "output.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
+#include "wellbeing/util/failure.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cli {
@@ -27,6 +28,7 @@ inline constexpr int k_exit_locked = 5;    // another writer holds FILE.lock: no
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  explicit InputError(const util::Failure& failure) : std::runtime_error(failure.message) {}
 };
 
 // What every command can see: options given to the program itself.
@@ -53,7 +55,7 @@ records::Config settings_for(const std::filesystem::path& path, ColorChoice colo
 records::CheckOptions check_options_for(const std::filesystem::path& path, util::Date as_of, ColorChoice color);
 
 // The exit code for a refused write, after printing "wellbeing: error: <message>" to stderr.
-int report_failure(const write::Failure& failure);
+int report_failure(const util::Failure& failure);
 
 // One per subcommand file: registers the subcommand and its options on `app`.
 Command register_validate(CLI::App& app, const GlobalOptions& global);

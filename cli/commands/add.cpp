@@ -14,6 +14,7 @@
 #include "wellbeing/edit/accept.hpp"
 #include "wellbeing/edit/template.hpp"
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/write/cleanup.hpp"
 #include "options.hpp"
 
@@ -26,7 +27,7 @@ using document::Node;
 using edit::ItemKind;
 
 template <typename T>
-T or_input_error(util::Expected<T, std::string> result) {
+T or_input_error(util::Expected<T, util::Failure> result) {
   if (!result) {
     throw InputError(std::move(result).error());
   }
@@ -36,7 +37,7 @@ T or_input_error(util::Expected<T, std::string> result) {
 // The fragment given with --from, as a mapping.
 Node fragment_from(const std::string& from) {
   const std::string display = from == "-" ? "<stdin>" : from;
-  auto text = document::read_file(from, display, 1 << 20);
+  auto text = util::read_bounded(from, 1 << 20);
   if (!text) {
     throw InputError(fmt::format("{}: {}", from, text.error().message));
   }
@@ -252,9 +253,9 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
   if (options.dry_run) {
     return k_exit_ok;
   }
-  if (auto failure = write::replace_file(*read, change.text)) {
+  if (auto written = write::replace_file(*read, change.text); !written) {
     keep_note();
-    return report_failure(*failure);
+    return report_failure(written.error());
   }
   if (kept) {
     write::remove_registered(*kept);

@@ -11,6 +11,7 @@
 #include "options.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/history/repository.hpp"
 
 namespace wellbeing::cli {
@@ -77,7 +78,7 @@ Version read_local(const std::string& path) {
   if (path != "-" && !std::filesystem::exists(path)) {
     return Version{path, std::nullopt};
   }
-  auto text = document::read_file(path, path == "-" ? "<stdin>" : path, document::ParseOptions{}.max_bytes);
+  auto text = util::read_bounded(path, document::ParseOptions{}.max_bytes);
   if (!text) {
     throw InputError(text.error().message);
   }
@@ -92,7 +93,7 @@ std::pair<Version, Version> read_revisions(const std::vector<std::string>& args)
                                                       ? std::filesystem::path(".")
                                                       : std::filesystem::path(file).parent_path());
   if (!repository) {
-    throw InputError(fmt::format("cannot compare revisions of {}: {}", file, repository.error()));
+    throw InputError(fmt::format("cannot compare revisions of {}: {}", file, repository.error().message));
   }
   auto path = repository->relative_path(file);
   if (!path) {
@@ -151,7 +152,7 @@ int run_git_external(const Options& options, bool color) {
     if (file == "/dev/null") {
       return std::nullopt;
     }
-    auto text = document::read_file(file, file, document::ParseOptions{}.max_bytes);
+    auto text = util::read_bounded(file, document::ParseOptions{}.max_bytes);
     return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
   };
   const auto old_text = read(args[1]);

@@ -79,8 +79,8 @@ int run(const Options& options) {
     }
   }
   for (const auto& [path, text] : files) {
-    if (auto failure = write::create_file(path, text)) {
-      return report_failure(*failure);
+    if (auto written = write::create_file(path, text); !written) {
+      return report_failure(written.error());
     }
     write_out(stdout, fmt::format("created {}\n", path.generic_string()));
   }

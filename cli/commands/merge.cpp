@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/date.hpp"
@@ -28,7 +29,7 @@ struct Options {
 };
 
 std::string read_or_throw(const std::string& file) {
-  auto text = document::read_file(file, file, document::ParseOptions{}.max_bytes);
+  auto text = util::read_bounded(file, document::ParseOptions{}.max_bytes);
   if (!text) {
     throw InputError(text.error().message);
   }
@@ -99,8 +100,8 @@ int run(const Options& options, const GlobalOptions& global) {
   } else if (result.line_conflicts) {
     report += fmt::format("wellbeing merge: {}: conflicting lines are marked in the file\n", name);
   }
-  if (auto failure = write::write_file(options.ours, result.text)) {
-    throw InputError(failure->message);
+  if (auto written = write::write_file(options.ours, result.text); !written) {
+    throw InputError(written.error().message);
   }
   write_out(stderr, report);
   return clean ? k_exit_ok : k_exit_findings;

@@ -78,8 +78,8 @@ int run(const Options& options, const GlobalOptions& global) {
     write_out(stderr, fmt::format("wellbeing: error: the new record would not be valid; nothing was written\n"));
     return k_exit_findings;
   }
-  if (auto failure = write::create_file(file, text)) {
-    return report_failure(*failure);
+  if (auto written = write::create_file(file, text); !written) {
+    return report_failure(written.error());
   }
   if (!fs::exists(schema_file, ec)) {
     write_out(stderr, fmt::format("wellbeing: note: no schema at {} for editors to use; `wellbeing init` writes one, "

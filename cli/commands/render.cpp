@@ -71,7 +71,7 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
   }
   auto old_file = history::read_at_revision(file, revision);
   if (!old_file) {
-    throw InputError(fmt::format("--since {}: {}", revision, old_file.error()));
+    throw InputError(fmt::format("--since {}: {}", revision, old_file.error().message));
   }
   auto old_document = document::parse(std::move(old_file->text), fmt::format("{}:{}", revision, file));
   if (!old_document) {
@@ -158,8 +158,8 @@ int run(const Options& options, const GlobalOptions& global) {
   if (options.output.empty() || options.output == "-") {
     write_out(stdout, text);
   } else {
-    if (auto failure = write::write_file(options.output, text)) {
-      throw InputError(fmt::format("cannot write {}: {}", options.output, failure->message));
+    if (auto written = write::write_file(options.output, text); !written) {
+      throw InputError(fmt::format("cannot write {}: {}", options.output, written.error().message));
     }
   }
   return k_exit_ok;

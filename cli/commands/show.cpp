@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/file.hpp"
 
 namespace wellbeing::cli {
 
@@ -16,7 +17,7 @@ struct Options {
 
 int run(const Options& options) {
   const std::string name = options.file == "-" ? "<stdin>" : options.file;
-  auto text = document::read_file(options.file, name, document::ParseOptions{}.max_bytes);
+  auto text = util::read_bounded(options.file, document::ParseOptions{}.max_bytes);
   if (!text) {
     throw InputError(text.error().message);
   }

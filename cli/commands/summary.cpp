@@ -60,9 +60,9 @@ records::Config load_folder_config(const std::vector<std::string>& paths, ColorC
 }
 
 template <typename T>
-T or_usage_error(util::Expected<T, std::string> result, std::string_view option) {
+T or_usage_error(util::Expected<T, util::Failure> result, std::string_view option) {
   if (!result) {
-    throw InputError(option.empty() ? result.error() : fmt::format("{}: {}", option, result.error()));
+    throw InputError(option.empty() ? result.error().message : fmt::format("{}: {}", option, result.error().message));
   }
   return std::move(result).value();
 }

@@ -344,7 +344,7 @@ TEST_SUITE("edit::add_to_record") {
 
     auto same = edit::add_to_record(text, *parsed, {ItemKind::area, yaml("status: explored\n"), "", "dignity"});
     REQUIRE_FALSE(same.has_value());
-    CHECK(same.error() == "nothing to change: the record already says this");
+    CHECK(same.error().message == "nothing to change: the record already says this");
   }
 
   TEST_CASE("refusals name the problem") {
@@ -352,14 +352,14 @@ TEST_SUITE("edit::add_to_record") {
     auto parsed = document::parse(text, "t.yaml");
     auto no_outcome = edit::add_to_record(text, *parsed, {ItemKind::action, yaml("who: self\nwhat: x\n"), "o-9", ""});
     REQUIRE_FALSE(no_outcome.has_value());
-    CHECK(no_outcome.error() == "no outcome `o-9` in this record (its outcomes: o-1)");
+    CHECK(no_outcome.error().message == "no outcome `o-9` in this record (its outcomes: o-1)");
     auto taken = edit::add_to_record(text, *parsed, {ItemKind::strength, yaml("id: s-1\nlevel: self\ntext: x\n"), "", ""});
     REQUIRE_FALSE(taken.has_value());
-    CHECK(taken.error() ==
+    CHECK(taken.error().message ==
           "the id `s-1` is already used in this record; leave the id out to get the next free one");
     auto area = edit::add_to_record(text, *parsed, {ItemKind::area, yaml("status: explored\n"), "", "wealth"});
     REQUIRE_FALSE(area.has_value());
-    CHECK(area.error().starts_with("`wealth` is not an area of wellbeing"));
+    CHECK(area.error().message.starts_with("`wealth` is not an area of wellbeing"));
 
     const std::string null_list = "schema: wellbeing/v1\nconversations: null\n";
     auto null_parsed = document::parse(null_list, "t.yaml");
@@ -367,7 +367,7 @@ TEST_SUITE("edit::add_to_record") {
         null_list, *null_parsed,
         {ItemKind::conversation, yaml("date: 2026-01-01\nled_by: a\napproach: observation\nsummary: b\n"), "", ""});
     REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error() ==
+    CHECK(refused.error().message ==
           "`conversations` on line 2 is written as null; make it an empty list (`conversations: []`) or remove it");
   }
 
@@ -385,7 +385,7 @@ TEST_SUITE("edit::add_to_record") {
       REQUIRE(reparsed.has_value());
       CHECK(reparsed->root.at_pointer("/conversations/0/summary")->as_string() == "kept\n\n\n");
     } else {
-      CHECK(change.error().find("nothing was changed") != std::string::npos);
+      CHECK(change.error().message.find("nothing was changed") != std::string::npos);
     }
   }
 }

@@ -84,7 +84,7 @@ TEST_SUITE("history::Repository") {
     spit(outside, record("draft"));
     auto none = history::Repository::discover(outside);
     REQUIRE_FALSE(none.has_value());
-    CHECK(none.error() == fmt::format("{} is not in a git repository", outside.string()));
+    CHECK(none.error().message == fmt::format("{} is not in a git repository", outside.string()));
   }
 
   TEST_CASE("a file is read as it was at a revision") {
@@ -100,7 +100,7 @@ TEST_SUITE("history::Repository") {
     CHECK(history::format_time(repository->commit(*first).committer) == "2026-10-01 10:00:00 +0100");
     const auto unknown = repository->resolve("no-such-branch");
     REQUIRE_FALSE(unknown.has_value());
-    CHECK(unknown.error() == "unknown revision 'no-such-branch'");
+    CHECK(unknown.error().message == "unknown revision 'no-such-branch'");
   }
 
   TEST_CASE("uncommitted changes are told apart from a clean file") {
@@ -144,7 +144,7 @@ TEST_SUITE("history::record_history") {
     REQUIRE(repository.has_value());
     auto versions = history::record_history(*repository, "records/wren.yaml");
     REQUIRE_FALSE(versions.has_value());
-    CHECK(versions.error() == "records/wren.yaml is not in the last commit (HEAD)");
+    CHECK(versions.error().message == "records/wren.yaml is not in the last commit (HEAD)");
   }
 }
 
@@ -157,7 +157,7 @@ TEST_SUITE("history::read_at_revision") {
     CHECK(file->commit.summary == "Records named by id");
     auto missing = history::read_at_revision(sample.top / "records" / "p-0501.yaml", "HEAD~2");
     REQUIRE_FALSE(missing.has_value());
-    CHECK(missing.error() == "records/p-0501.yaml is not in revision 'HEAD~2'");
+    CHECK(missing.error().message == "records/p-0501.yaml is not in revision 'HEAD~2'");
   }
 
   TEST_CASE("a path outside any repository is named in the error") {
@@ -166,7 +166,7 @@ TEST_SUITE("history::read_at_revision") {
     spit(file, record("draft"));
     auto read = history::read_at_revision(file, "HEAD");
     REQUIRE_FALSE(read.has_value());
-    CHECK(read.error() == fmt::format("{} is not in a git repository", file.string()));
+    CHECK(read.error().message == fmt::format("{} is not in a git repository", file.string()));
   }
 }
 

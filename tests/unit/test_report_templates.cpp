@@ -68,10 +68,10 @@ TEST_SUITE("Templates") {
         {{"report.md.mustache", "{{> part}}"}, {"part.mustache", "{{#open}} never closed"}});
     auto out = render(set, Format::markdown, json::object());
     REQUIRE_FALSE(out.has_value());
-    CHECK(out.error().starts_with("template part.mustache: "));
+    CHECK(out.error().message.starts_with("template part.mustache: "));
     auto missing = render(TemplateSet::from_texts({}), Format::html, json::object());
     REQUIRE_FALSE(missing.has_value());
-    CHECK(missing.error() == "template report.html.mustache is missing");
+    CHECK(missing.error().message == "template report.html.mustache is missing");
   }
 
   TEST_CASE("a template folder overrides built-in templates by name and adds partials") {
@@ -90,7 +90,7 @@ TEST_SUITE("Templates") {
 
     auto none = TemplateSet::with_overrides(folder.path / "missing");
     REQUIRE_FALSE(none.has_value());
-    CHECK(none.error().find("is not a readable folder") != std::string::npos);
+    CHECK(none.error().message.find("is not a readable folder") != std::string::npos);
   }
 
   TEST_CASE("every file in templates/ is built in, and every built-in template is a file there") {

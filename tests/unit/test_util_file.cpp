@@ -33,7 +33,7 @@ TEST_SUITE("util::read_bounded") {
     std::ofstream(file) << "id: p-0001\n";
     CHECK(read_bounded(file, 100).value() == "id: p-0001\n");
     CHECK(read_bounded(file, 11).value() == "id: p-0001\n");
-    CHECK(read_bounded(file, 10).error() == "the file is 11 bytes, more than the limit of 10 bytes");
+    CHECK(read_bounded(file, 10).error().message == "the file is 11 bytes, more than the limit of 10 bytes");
   }
 
   TEST_CASE("a pipe is read up to the limit and refused past it") {
@@ -43,7 +43,7 @@ TEST_SUITE("util::read_bounded") {
     REQUIRE(::write(ends[1], chunk.data(), chunk.size()) == static_cast<ssize_t>(chunk.size()));
     ::close(ends[1]);
     const std::string pipe_path = "/proc/self/fd/" + std::to_string(ends[0]);
-    CHECK(read_bounded(pipe_path, 1000).error() == "the file is more than the limit of 1000 bytes");
+    CHECK(read_bounded(pipe_path, 1000).error().message == "the file is more than the limit of 1000 bytes");
     ::close(ends[0]);
 
     REQUIRE(::pipe(ends) == 0);
@@ -55,9 +55,9 @@ TEST_SUITE("util::read_bounded") {
 
   TEST_CASE("folders, missing files and devices are refused in words") {
     ScratchFolder scratch;
-    CHECK(read_bounded(scratch.path, 100).error() == "is a folder, not a file");
-    CHECK(read_bounded(scratch.path / "missing.yaml", 100).error() == "cannot open: No such file or directory");
-    CHECK(read_bounded("/dev/null", 100).error() == "is a device, not a file");
+    CHECK(read_bounded(scratch.path, 100).error().message == "is a folder, not a file");
+    CHECK(read_bounded(scratch.path / "missing.yaml", 100).error().message == "cannot open: No such file or directory");
+    CHECK(read_bounded("/dev/null", 100).error().message == "is a device, not a file");
   }
 
   TEST_CASE("a FIFO with no writer reads as empty instead of blocking") {

@@ -41,7 +41,7 @@ TEST_SUITE("write::atomic_file") {
     REQUIRE(read.has_value());
     CHECK(read->text == "old\n");
     CHECK(read->snapshot.hash == write::content_hash("old\n"));
-    CHECK_FALSE(write::replace_file(*read, "new\n").has_value());
+    CHECK(write::replace_file(*read, "new\n"));
     CHECK(slurp(file) == "new\n");
     struct stat info {};
     REQUIRE(::stat(file.c_str(), &info) == 0);
@@ -57,8 +57,8 @@ TEST_SUITE("write::atomic_file") {
     REQUIRE(read.has_value());
     spit(file, "a colleague's\n");
     auto failure = write::replace_file(*read, "ours\n");
-    REQUIRE(failure.has_value());
-    CHECK(failure->kind == write::FailureKind::changed);
+    REQUIRE_FALSE(failure.has_value());
+    CHECK(failure.error().kind == util::FailureKind::changed);
     CHECK(slurp(file) == "a colleague's\n");
     CHECK(entries(folder.path) == 1);
   }
@@ -72,8 +72,8 @@ TEST_SUITE("write::atomic_file") {
     ::setenv("WELLBEING_TEST_FAIL_BEFORE_RENAME", "1", 1);
     auto failure = write::replace_file(*read, "new\n");
     ::unsetenv("WELLBEING_TEST_FAIL_BEFORE_RENAME");
-    REQUIRE(failure.has_value());
-    CHECK(failure->kind == write::FailureKind::io);
+    REQUIRE_FALSE(failure.has_value());
+    CHECK(failure.error().kind == util::FailureKind::io);
     CHECK(slurp(file) == "old\n");
     CHECK(entries(folder.path) == 1);
   }
@@ -81,10 +81,10 @@ TEST_SUITE("write::atomic_file") {
   TEST_CASE("create_file never overwrites") {
     TempFolder folder;
     const fs::path file = folder.path / "p-0002.yaml";
-    CHECK_FALSE(write::create_file(file, "first\n").has_value());
+    CHECK(write::create_file(file, "first\n"));
     auto again = write::create_file(file, "second\n");
-    REQUIRE(again.has_value());
-    CHECK(again->kind == write::FailureKind::exists);
+    REQUIRE_FALSE(again.has_value());
+    CHECK(again.error().kind == util::FailureKind::exists);
     CHECK(slurp(file) == "first\n");
     CHECK(entries(folder.path) == 1);
   }
@@ -107,7 +107,7 @@ TEST_SUITE("write::atomic_file") {
     spit(real, "old\n");
     ::chmod(real.c_str(), 0640);
     fs::create_symlink("real/review.md", folder.path / "review.md");
-    CHECK_FALSE(write::write_file(folder.path / "review.md", "new\n").has_value());
+    CHECK(write::write_file(folder.path / "review.md", "new\n"));
     CHECK(fs::is_symlink(folder.path / "review.md"));
     CHECK(slurp(real) == "new\n");
     struct stat info {};
@@ -122,14 +122,14 @@ TEST_SUITE("write::atomic_file") {
     const auto made = write::write_file(folder.path / "review.md", "text\n");
     const auto missing = write::write_file(folder.path / "no-such-folder" / "review.md", "text\n");
     ::umask(mask);
-    CHECK_FALSE(made.has_value());
+    CHECK(made.has_value());
     CHECK(slurp(folder.path / "review.md") == "text\n");
     struct stat info {};
     REQUIRE(::stat((folder.path / "review.md").c_str(), &info) == 0);
     CHECK((info.st_mode & 07777) == 0640);
-    REQUIRE(missing.has_value());
-    CHECK(missing->kind == write::FailureKind::io);
-    CHECK(missing->message.find("no-such-folder: cannot create a temporary file in this folder") != std::string::npos);
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().kind == util::FailureKind::io);
+    CHECK(missing.error().message.find("no-such-folder: cannot create a temporary file in this folder") != std::string::npos);
     CHECK(entries(folder.path) == 1);
   }
 
@@ -140,7 +140,7 @@ TEST_SUITE("write::atomic_file") {
     ::setenv("WELLBEING_TEST_FAIL_BEFORE_RENAME", "1", 1);
     const auto failure = write::write_file(file, "new\n");
     ::unsetenv("WELLBEING_TEST_FAIL_BEFORE_RENAME");
-    REQUIRE(failure.has_value());
+    REQUIRE_FALSE(failure.has_value());
     CHECK(slurp(file) == "old\n");
     CHECK(entries(folder.path) == 1);
   }

@@ -55,7 +55,7 @@ TEST_SUITE("write::Lock") {
       CHECK(slurp(lock_file).starts_with(std::to_string(::getpid()) + "\n" + host() + "\n"));
       auto second = write::Lock::acquire(file);
       REQUIRE_FALSE(second.has_value());
-      CHECK(second.error().kind == write::FailureKind::locked);
+      CHECK(second.error().kind == util::FailureKind::locked);
       CHECK(second.error().message.find("another writer (process " + std::to_string(::getpid()) + ")") !=
             std::string::npos);
     }
@@ -73,7 +73,7 @@ TEST_SUITE("write::Lock") {
     age(lock_file, 3600);  // however old
     auto lock = write::Lock::acquire(file);
     REQUIRE_FALSE(lock.has_value());
-    CHECK(lock.error().kind == write::FailureKind::locked);
+    CHECK(lock.error().kind == util::FailureKind::locked);
     CHECK(lock.error().message == file.string() + " is being changed by another writer (process " + holder +
                                       ") (its lock file " + lock_file.string() +
                                       " exists); try again when it has finished, or remove the lock file if no "
@@ -140,7 +140,7 @@ TEST_SUITE("write::Lock") {
     const fs::path lock_file = folder.write("p-0001.yaml.lock", "");
     auto lock = write::Lock::acquire(file);
     REQUIRE_FALSE(lock.has_value());
-    CHECK(lock.error().kind == write::FailureKind::locked);
+    CHECK(lock.error().kind == util::FailureKind::locked);
     CHECK(lock.error().message.find("is being changed by another writer (its lock file") != std::string::npos);
     CHECK(slurp(lock_file).empty());
   }

@@ -678,19 +678,14 @@ ParseResult parse(std::shared_ptr<const std::string> text, std::string path, con
   return Document{std::move(path), std::move(source), std::move(root)};
 }
 
-util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,
-                                                   std::size_t max_bytes) {
-  auto text = util::read_bounded(file, max_bytes);
-  if (!text) {
-    return util::unexpected(Diagnostic{Severity::error, "io", std::move(text).error(), Location{display_path, 0, 0}, {}, {}});
-  }
-  return std::move(text).value();
+Diagnostic unreadable(const util::Failure& failure, const std::string& display_path) {
+  return Diagnostic{Severity::error, "io", failure.message, Location{display_path, 0, 0}, {}, {}};
 }
 
 ParseResult parse_file(const std::filesystem::path& file, std::string display_path, const ParseOptions& options) {
-  auto text = read_file(file, display_path, options.max_bytes);
+  auto text = util::read_bounded(file, options.max_bytes);
   if (!text) {
-    return util::unexpected(Diagnostics{std::move(text).error()});
+    return util::unexpected(Diagnostics{unreadable(text.error(), display_path)});
   }
   return parse(std::move(text).value(), std::move(display_path), options);
 }

@@ -51,7 +51,7 @@ Acceptance accept_addition(const document::Document& old_record, const Diagnosti
   auto change = add_to_record(*old_record.source, old_record, addition);
   if (!change) {
     Acceptance result;
-    result.refusal = std::move(change).error();
+    result.refusal = std::move(change).error().message;
     return result;
   }
   return accept_change(old_record, old_findings, std::move(change).value(), check);

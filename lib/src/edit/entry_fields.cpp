@@ -134,7 +134,7 @@ const KindFields& fields_of(ItemKind kind) {
   return *std::find_if(all.begin(), all.end(), [&](const KindFields& entry) { return entry.kind == kind; });
 }
 
-util::Expected<Node, std::string> value_of(const Field& field, const std::vector<std::string>& values) {
+util::Expected<Node, util::Failure> value_of(const Field& field, const std::vector<std::string>& values) {
   const std::string& text = values.front();
   switch (field.type) {
     case FieldType::list: {
@@ -188,7 +188,7 @@ bool has_values(const FieldValues& values) {
   return std::any_of(values.begin(), values.end(), [](const auto& entry) { return !entry.second.empty(); });
 }
 
-util::Expected<Node, std::string> fields_from_values(ItemKind kind, const FieldValues& values, Node fields) {
+util::Expected<Node, util::Failure> fields_from_values(ItemKind kind, const FieldValues& values, Node fields) {
   for (const Field& field : kind_fields(kind)) {
     const auto found = values.find(field.flag);
     if (found == values.end() || found->second.empty()) {
@@ -206,7 +206,7 @@ util::Expected<Node, std::string> fields_from_values(ItemKind kind, const FieldV
   return fields;
 }
 
-util::Expected<Node, std::string> fields_from_yaml(std::string text, const std::string& display) {
+util::Expected<Node, util::Failure> fields_from_yaml(std::string text, const std::string& display) {
   auto parsed = document::parse(std::move(text), display);
   if (!parsed) {
     const Diagnostic& first = parsed.error().front();

@@ -218,7 +218,7 @@ std::vector<std::string> top_level_order() {
   return keys;
 }
 
-util::Expected<std::size_t, std::string> plain_scalar_end(const SourceText& source, std::size_t start, bool flow) {
+util::Expected<std::size_t, util::Failure> plain_scalar_end(const SourceText& source, std::size_t start, bool flow) {
   const std::string_view text = source.text();
   std::size_t at = start;
   while (at < text.size() && text[at] != '\n' && text[at] != '\r') {
@@ -237,7 +237,7 @@ util::Expected<std::size_t, std::string> plain_scalar_end(const SourceText& sour
 }
 
 // Replaces the value of `entry` (in a mapping whose keys are at `key_column`, flow or block) by `value`.
-util::Expected<TextEdit, std::string> replace_value(const SourceText& source, const Style& style, const Entry& entry,
+util::Expected<TextEdit, util::Failure> replace_value(const SourceText& source, const Style& style, const Entry& entry,
                                                     const Node& value, std::size_t key_column, bool in_flow) {
   const std::string_view text = source.text();
   const Node& old = entry.value;
@@ -488,7 +488,7 @@ using Fail = util::Unexpected<std::string>;
 
 // Finishes a change: applies the edits, reads the result back, and insists that it equals `expected`
 // (the old record plus the addition), so that no edit can alter anything else.
-util::Expected<Change, std::string> finish(std::string_view text, const document::Document& parsed,
+util::Expected<Change, util::Failure> finish(std::string_view text, const document::Document& parsed,
                                            std::vector<TextEdit> edits, const Node& expected, Change change) {
   std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
   for (std::size_t i = 1; i < edits.size(); ++i) {
@@ -523,7 +523,7 @@ util::Expected<Change, std::string> finish(std::string_view text, const document
   return change;
 }
 
-util::Expected<Change, std::string> update_area(std::string_view text, const document::Document& parsed,
+util::Expected<Change, util::Failure> update_area(std::string_view text, const document::Document& parsed,
                                                 const Addition& addition, const SourceText& source,
                                                 const Style& style) {
   const Node& root = parsed.root;
@@ -572,7 +572,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
         }
         auto edit = replace_value(source, style, *existing, field.value, column, flow);
         if (!edit) {
-          return Fail{edit.error()};
+          return Fail{edit.error().message};
         }
         builder.edits.push_back(std::move(edit).value());
       } else {
@@ -614,7 +614,7 @@ util::Expected<Change, std::string> update_area(std::string_view text, const doc
 
 }  // namespace
 
-util::Expected<Change, std::string> add_to_record(std::string_view text, const document::Document& parsed,
+util::Expected<Change, util::Failure> add_to_record(std::string_view text, const document::Document& parsed,
                                                   const Addition& addition) {
   const Node& root = parsed.root;
   const KindInfo& info = kind_info(addition.kind);

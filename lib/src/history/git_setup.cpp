@@ -35,7 +35,7 @@ std::string read_text(const fs::path& file) {
 
 // Writes our hook script at `hook` (executable), or updates an older one of ours; says what it did in
 // `result`. Fails with a message.
-util::Expected<bool, std::string> install_hook(const fs::path& hook, const std::string& script, GitSetup& result) {
+util::Expected<bool, util::Failure> install_hook(const fs::path& hook, const std::string& script, GitSetup& result) {
   const std::string shown = hook.lexically_relative(result.repository).string();
   std::error_code ec;
   if (fs::exists(hook, ec)) {
@@ -48,14 +48,14 @@ util::Expected<bool, std::string> install_hook(const fs::path& hook, const std::
       return util::unexpected(original.error().message);
     }
     original->mode |= 0111;
-    if (auto failure = write::replace_file(*original, script)) {
-      return util::unexpected(failure->message);
+    if (auto written = write::replace_file(*original, script); !written) {
+      return util::unexpected(written.error().message);
     }
     result.changed.push_back(fmt::format("{} (the pre-commit hook, updated)", shown));
     return true;
   }
-  if (auto failure = write::create_file(hook, script)) {
-    return util::unexpected(failure->message);
+  if (auto written = write::create_file(hook, script); !written) {
+    return util::unexpected(written.error().message);
   }
   fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                   fs::perm_options::add, ec);
@@ -76,7 +76,7 @@ std::optional<fs::path> find_repository(const fs::path& folder) {
   return repository->workdir().lexically_normal();
 }
 
-util::Expected<fs::path, std::string> init_repository(const fs::path& folder) {
+util::Expected<fs::path, util::Failure> init_repository(const fs::path& folder) {
   git::ensure_initialised();
   git_repository* raw = nullptr;
   if (git_repository_init(&raw, folder.c_str(), 0) != 0) {
@@ -160,7 +160,7 @@ fi
                      fmt::arg("marker", k_hook_marker), fmt::arg("command", command));
 }
 
-util::Expected<GitSetup, std::string> setup_git(const fs::path& folder, std::string_view command) {
+util::Expected<GitSetup, util::Failure> setup_git(const fs::path& folder, std::string_view command) {
   const auto repository = Repository::discover(folder);
   if (!repository) {
     return util::unexpected(

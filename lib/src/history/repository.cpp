@@ -124,7 +124,7 @@ std::string format_time_iso(const Signature& signature) {
   return fmt::format("{}T{}{}:{}", text.substr(0, 10), text.substr(11, 8), text.substr(20, 3), text.substr(23, 2));
 }
 
-util::Expected<Repository, std::string> Repository::discover(const std::filesystem::path& start) {
+util::Expected<Repository, util::Failure> Repository::discover(const std::filesystem::path& start) {
   std::error_code error;
   std::filesystem::path folder = std::filesystem::absolute(start, error).lexically_normal();
   while (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
@@ -157,7 +157,7 @@ std::filesystem::path Repository::workdir() const {
   return dir ? std::filesystem::path(dir) : std::filesystem::path();
 }
 
-util::Expected<std::string, std::string> Repository::relative_path(const std::filesystem::path& file) const {
+util::Expected<std::string, util::Failure> Repository::relative_path(const std::filesystem::path& file) const {
   const std::filesystem::path top = workdir();
   if (top.empty()) {
     return util::unexpected(std::string("the repository has no working tree"));
@@ -171,7 +171,7 @@ util::Expected<std::string, std::string> Repository::relative_path(const std::fi
   return relative->generic_string();
 }
 
-util::Expected<std::string, std::string> Repository::resolve(std::string_view revision) const {
+util::Expected<std::string, util::Failure> Repository::resolve(std::string_view revision) const {
   git_object* object = nullptr;
   if (git_revparse_single(&object, m_repo, std::string(revision).c_str()) != 0) {
     return util::unexpected(fmt::format("unknown revision '{}'", revision));
@@ -209,7 +209,7 @@ CommitInfo Repository::commit(const std::string& id) const {
 
 bool Repository::is_shallow() const { return git_repository_is_shallow(m_repo) == 1; }
 
-util::Expected<bool, std::string> Repository::has_uncommitted_changes(std::string_view path) const {
+util::Expected<bool, util::Failure> Repository::has_uncommitted_changes(std::string_view path) const {
   unsigned int status = 0;
   if (git_status_file(&status, m_repo, std::string(path).c_str()) != 0) {
     return util::unexpected(last_error("cannot read the file's git status"));
@@ -282,7 +282,7 @@ std::string person_id_of(std::string_view text) {
   return id && id->is_string() ? id->as_string() : std::string();
 }
 
-util::Expected<std::vector<FileVersion>, std::string> record_history(const Repository& repository,
+util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Repository& repository,
                                                                      const std::string& path,
                                                                      const HistoryOptions& options) {
   git_repository* repo = repository.raw();
@@ -369,7 +369,7 @@ util::Expected<std::vector<FileVersion>, std::string> record_history(const Repos
   return versions;
 }
 
-util::Expected<RevisionFile, std::string> read_at_revision(const std::filesystem::path& file,
+util::Expected<RevisionFile, util::Failure> read_at_revision(const std::filesystem::path& file,
                                                            std::string_view revision) {
   const std::string outside = fmt::format("{} is not in a git repository", file.string());
   auto repository = Repository::discover(file);
@@ -454,7 +454,7 @@ Blame blame_value(std::string_view current, const std::vector<FileVersion>& hist
   return blame;
 }
 
-util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::string_view ours,
+util::Expected<TextMerge, util::Failure> merge_text(std::string_view base, std::string_view ours,
                                                   std::string_view theirs) {
   git::ensure_initialised();
   const auto input = [](std::string_view text) {

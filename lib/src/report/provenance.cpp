@@ -24,7 +24,7 @@ Provenance read_provenance(const std::filesystem::path& file, const std::string&
 
   const auto uncommitted = repository->has_uncommitted_changes(*path);
   if (!uncommitted) {
-    provenance.error = uncommitted.error();
+    provenance.error = uncommitted.error().message;
     return provenance;
   }
   provenance.uncommitted_changes = *uncommitted;

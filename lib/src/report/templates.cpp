@@ -112,7 +112,7 @@ TemplateSet TemplateSet::built_in() {
   return set;
 }
 
-util::Expected<TemplateSet, std::string> TemplateSet::with_overrides(const fs::path& folder) {
+util::Expected<TemplateSet, util::Failure> TemplateSet::with_overrides(const fs::path& folder) {
   TemplateSet set = built_in();
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
@@ -151,7 +151,7 @@ const std::string* TemplateSet::find(std::string_view name) const {
   return it == m_templates.end() ? nullptr : &it->second;
 }
 
-util::Expected<std::string, std::string> render(const TemplateSet& templates, Format format,
+util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
                                                 const nlohmann::ordered_json& data) {
   // Every template is checked first, so an error names the file it is in (kainjow reports a broken partial
   // only when it is reached, without its name).

@@ -432,7 +432,7 @@ class Compiler {
     auto compiled = detail::Regex::compile(pattern);
     if (!compiled) {
       error(Place{schema.document, pointer}, mark, std::string(keyword),
-            fmt::format("invalid regular expression `{}` in `{}`: {}", pattern, keyword, compiled.error()));
+            fmt::format("invalid regular expression `{}` in `{}`: {}", pattern, keyword, compiled.error().message));
       return nullptr;
     }
     return &m_out.regexes.emplace_back(std::move(*compiled));

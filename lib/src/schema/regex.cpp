@@ -96,7 +96,7 @@ struct Regex::Code {
   ~Code() { pcre2_code_free(code); }
 };
 
-util::Expected<Regex, std::string> Regex::compile(std::string_view pattern) {
+util::Expected<Regex, util::Failure> Regex::compile(std::string_view pattern) {
   if (const std::string construct = non_ecma_construct(pattern); !construct.empty()) {
     return util::unexpected(
         fmt::format("`{}` is not part of JavaScript regular expressions, which editors use", construct));

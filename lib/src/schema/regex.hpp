@@ -18,7 +18,7 @@ class Regex {
  public:
   // Compiles `pattern`; fails with PCRE2's message and the character offset of the problem, or when the
   // pattern uses PCRE syntax that ECMA-262 lacks (\Z, (?i)).
-  static util::Expected<Regex, std::string> compile(std::string_view pattern);
+  static util::Expected<Regex, util::Failure> compile(std::string_view pattern);
 
   // Searches anywhere in `text` (JSON Schema patterns are not anchored).
   MatchResult search(std::string_view text) const;

@@ -568,7 +568,7 @@ class Evaluator {
         std::string words =
             fmt::format("{} must be {}; got {}", subject(), format_words(schema.format), backticked(text));
         if (schema.format == Format::regex) {
-          words += fmt::format(" ({})", detail::Regex::compile(text).error());
+          words += fmt::format(" ({})", detail::Regex::compile(text).error().message);
         }
         return words;
       };
@@ -600,19 +600,34 @@ class Evaluator {
     return valid;
   }
 
-  // ---- arrays
+  // ---- arrays and objects
+
+  struct Noun {
+    const char* one;
+    const char* many;
+  };
+
+  // minItems/maxItems (`what` "Items") or minProperties/maxProperties ("Properties") over `size` entries.
+  bool check_size(const Node& node, std::size_t size, std::optional<std::uint64_t> min, std::optional<std::uint64_t> max,
+                  std::string_view what, Noun noun, Issues* out) {
+    if ((!max || size <= *max) && (!min || size >= *min)) {
+      return true;
+    }
+    if (out) {
+      report(*out, node, fmt::format("{}{}", size < min.value_or(0) ? "min" : "max", what),
+             count_message(min, max, size, noun.one, noun.many));
+    }
+    return false;
+  }
 
   bool check_array(const Schema& schema, const Node& node, Issues* out) {
     const auto items = node.items();
     bool valid = true;
-    if ((schema.max_items && items.size() > *schema.max_items) ||
-        (schema.min_items && items.size() < *schema.min_items)) {
+    if (!check_size(node, items.size(), schema.min_items, schema.max_items, "Items", {"item", "items"}, out)) {
       valid = false;
       if (!out) {
         return false;
       }
-      report(*out, node, items.size() < schema.min_items.value_or(0) ? "minItems" : "maxItems",
-             count_message(schema.min_items, schema.max_items, items.size(), "item", "items"));
     }
     if (schema.items) {
       for (std::size_t i = 0; i < items.size(); ++i) {
@@ -702,14 +717,12 @@ class Evaluator {
   bool check_object(const Schema& schema, const Node& node, Issues* out) {
     const auto entries = node.entries();
     bool valid = true;
-    if ((schema.max_properties && entries.size() > *schema.max_properties) ||
-        (schema.min_properties && entries.size() < *schema.min_properties)) {
+    if (!check_size(node, entries.size(), schema.min_properties, schema.max_properties, "Properties", {"key", "keys"},
+                    out)) {
       valid = false;
       if (!out) {
         return false;
       }
-      report(*out, node, entries.size() < schema.min_properties.value_or(0) ? "minProperties" : "maxProperties",
-             count_message(schema.min_properties, schema.max_properties, entries.size(), "key", "keys"));
     }
     for (const std::string& key : schema.required) {
       if (!node.find(key)) {

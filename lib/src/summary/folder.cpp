@@ -30,7 +30,7 @@ bool contains(const std::vector<std::string>& values, std::string_view value) {
 
 }  // namespace
 
-util::Expected<std::vector<std::string>, std::string> collect_files(const std::vector<std::string>& paths) {
+util::Expected<std::vector<std::string>, util::Failure> collect_files(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   std::set<fs::path> seen;

@@ -43,7 +43,7 @@ std::optional<std::size_t> status_index(std::string_view status) { return index_
 
 std::optional<std::size_t> actor_index(std::string_view actor) { return index_of(k_actors, actor); }
 
-util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vector<std::string>& given) {
+util::Expected<std::vector<std::string>, util::Failure> parse_areas(const std::vector<std::string>& given) {
   std::vector<std::string> ids;
   for (const std::string& text : given) {
     const records::AreaInfo* area = records::find_area(text);
@@ -62,7 +62,7 @@ util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vec
   return ids;
 }
 
-util::Expected<std::vector<std::string>, std::string> parse_statuses(const std::vector<std::string>& given) {
+util::Expected<std::vector<std::string>, util::Failure> parse_statuses(const std::vector<std::string>& given) {
   std::vector<std::string> out;
   for (const std::string& text : given) {
     if (!status_index(text)) {

@@ -31,7 +31,7 @@ class Descriptor {
   int m_fd;
 };
 
-Expected<std::string, std::string> read_all(int fd, std::size_t max_bytes, std::string_view what) {
+Expected<std::string, util::Failure> read_all(int fd, std::size_t max_bytes, std::string_view what) {
   std::string text;
   char buffer[64 * 1024];
   for (;;) {
@@ -54,7 +54,7 @@ Expected<std::string, std::string> read_all(int fd, std::size_t max_bytes, std::
 
 }  // namespace
 
-Expected<std::string, std::string> read_bounded(const std::filesystem::path& file, std::size_t max_bytes) {
+Expected<std::string, util::Failure> read_bounded(const std::filesystem::path& file, std::size_t max_bytes) {
   if (file == "-") {
     return read_all(STDIN_FILENO, max_bytes, "standard input");
   }

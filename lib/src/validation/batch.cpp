@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "wellbeing/records/config.hpp"
+#include "wellbeing/util/file.hpp"
 
 namespace wellbeing::validation {
 
@@ -168,9 +169,9 @@ namespace {
 FileResult check_one(const std::string& file, const Check& check, const document::ParseOptions& options) {
   FileResult result;
   result.path = file == "-" ? std::string(k_stdin_name) : file;
-  auto text = document::read_file(file, result.path, options.max_bytes);
+  auto text = util::read_bounded(file, options.max_bytes);
   if (!text) {
-    result.diagnostics = {std::move(text).error()};
+    result.diagnostics = {document::unreadable(text.error(), result.path)};
     result.readable = false;
     return result;
   }

@@ -32,7 +32,7 @@ void sync_folder(const fs::path& folder) {
 }
 
 // A temporary file beside `file`, open for writing, registered for removal by the signal handlers.
-util::Expected<std::pair<int, fs::path>, Failure> make_temp(const fs::path& file) {
+util::Expected<std::pair<int, fs::path>, util::Failure> make_temp(const fs::path& file) {
   std::string pattern = (detail::folder_of(file) / (detail::temp_prefix(file) + "XXXXXX")).string();
   const int fd = create_registered(pattern);
   if (fd < 0) {
@@ -49,16 +49,16 @@ void drop_temp(int fd, const fs::path& temp) {
   remove_registered(temp);
 }
 
-std::optional<Failure> test_hooks(const fs::path& file) {
+util::Expected<void, util::Failure> test_hooks(const fs::path& file) {
   if (const char* pause = std::getenv("WELLBEING_TEST_PAUSE_BEFORE_RENAME")) {
     std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<long>(std::atof(pause) * 1000)));
   }
   if (const char* fail = std::getenv("WELLBEING_TEST_FAIL_BEFORE_RENAME"); fail && std::string_view(fail) == "1") {
-    return Failure{FailureKind::io, fmt::format("{}: failure injected before the rename "
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: failure injected before the rename "
                                                 "(WELLBEING_TEST_FAIL_BEFORE_RENAME)",
-                                                file.string())};
+                                                file.string())});
   }
-  return std::nullopt;
+  return {};
 }
 
 // 0666 less the umask: the mode open(2) gives a new file, which mkostemp does not (it makes it private).
@@ -70,7 +70,7 @@ mode_t new_file_mode() {
 
 // Writes `text` to a new temporary file beside `target`, with `mode` and (where allowed) the owner of an
 // existing `target`, fsync'd and closed. `what` names the write in a failure ("cannot write …").
-util::Expected<fs::path, Failure> write_temp(const fs::path& target, mode_t mode, std::string_view text,
+util::Expected<fs::path, util::Failure> write_temp(const fs::path& target, mode_t mode, std::string_view text,
                                              std::string_view what) {
   auto temp = make_temp(target);
   if (!temp) {
@@ -98,42 +98,42 @@ util::Expected<fs::path, Failure> write_temp(const fs::path& target, mode_t mode
 // Renames the written temporary file over `target` once `may_replace` finds no reason not to, then
 // fsyncs the folder so the rename itself survives a power loss. The temporary file goes on any failure.
 template <typename Check>
-std::optional<Failure> rename_into_place(const fs::path& temp_path, const fs::path& target, Check may_replace) {
-  if (auto injected = test_hooks(target)) {
+util::Expected<void, util::Failure> rename_into_place(const fs::path& temp_path, const fs::path& target, Check may_replace) {
+  if (auto injected = test_hooks(target); !injected) {
     drop_temp(-1, temp_path);
     return injected;
   }
-  if (auto refused = may_replace()) {
+  if (auto refused = may_replace(); !refused) {
     drop_temp(-1, temp_path);
     return refused;
   }
   if (!rename_registered(temp_path, target, false)) {
     const int error = errno;
     drop_temp(-1, temp_path);
-    return io_failure(target, "cannot replace the file", error);
+    return util::unexpected(io_failure(target, "cannot replace the file", error));
   }
   sync_folder(target.parent_path());
-  return std::nullopt;
+  return {};
 }
 
 // Refuses to replace a file that its owner may not write (as editors warn, even root) or that the invoking
 // user could not write: replacing it through the folder would hand it to someone else.
-std::optional<Failure> refuse_unwritable(const fs::path& target) {
+util::Expected<void, util::Failure> refuse_unwritable(const fs::path& target) {
   struct stat info {};
   if (::stat(target.c_str(), &info) != 0) {
-    return std::nullopt;  // a new file
+    return {};  // a new file
   }
   if ((info.st_mode & S_IWUSR) == 0) {
-    return Failure{FailureKind::io, fmt::format("{}: the file is read-only (mode {:04o}); nothing was written (make it "
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: the file is read-only (mode {:04o}); nothing was written (make it "
                                                 "writable first: chmod u+w {})",
-                                                target.string(), info.st_mode & 07777, target.string())};
+                                                target.string(), info.st_mode & 07777, target.string())});
   }
   if (::access(target.c_str(), W_OK) != 0) {
-    return Failure{FailureKind::io, fmt::format("{}: you may not write this file (it belongs to user id {}); "
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: you may not write this file (it belongs to user id {}); "
                                                 "nothing was written",
-                                                target.string(), info.st_uid)};
+                                                target.string(), info.st_uid)});
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace
@@ -147,19 +147,19 @@ std::uint64_t content_hash(std::string_view text) {
   return hash;
 }
 
-util::Expected<fs::path, Failure> resolve(const fs::path& file) {
+util::Expected<fs::path, util::Failure> resolve(const fs::path& file) {
   std::error_code ec;
   fs::path real = fs::canonical(file, ec);
   if (ec) {
-    return util::unexpected(Failure{FailureKind::io, fmt::format("{}: {}", file.string(), ec.message())});
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: {}", file.string(), ec.message())});
   }
   if (!fs::is_regular_file(real, ec)) {
-    return util::unexpected(Failure{FailureKind::io, fmt::format("{}: not a regular file", file.string())});
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: not a regular file", file.string())});
   }
   return real;
 }
 
-util::Expected<Snapshot, Failure> snapshot_of(const fs::path& real) {
+util::Expected<Snapshot, util::Failure> snapshot_of(const fs::path& real) {
   struct stat info {};
   if (::stat(real.c_str(), &info) != 0) {
     return util::unexpected(io_failure(real, "cannot read", errno));
@@ -167,20 +167,20 @@ util::Expected<Snapshot, Failure> snapshot_of(const fs::path& real) {
   std::ifstream in(real, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) {
-    return util::unexpected(Failure{FailureKind::io, fmt::format("{}: cannot read", real.string())});
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: cannot read", real.string())});
   }
   return Snapshot{static_cast<std::uintmax_t>(info.st_size),
                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
                   content_hash(text)};
 }
 
-util::Expected<ReadFile, Failure> read_for_update(const fs::path& real, std::size_t max_bytes) {
+util::Expected<ReadFile, util::Failure> read_for_update(const fs::path& real, std::size_t max_bytes) {
   struct stat info {};
   if (::stat(real.c_str(), &info) != 0) {
     return util::unexpected(io_failure(real, "cannot read", errno));
   }
   if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
-    return util::unexpected(Failure{FailureKind::io, fmt::format("{}: the file is {} bytes, more than the limit of {}",
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: the file is {} bytes, more than the limit of {}",
                                                                  real.string(), info.st_size, max_bytes)});
   }
   std::ifstream in(real, std::ios::binary);
@@ -191,7 +191,7 @@ util::Expected<ReadFile, Failure> read_for_update(const fs::path& real, std::siz
   file.real = real;
   file.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) {
-    return util::unexpected(Failure{FailureKind::io, fmt::format("{}: cannot read", real.string())});
+    return util::unexpected(util::Failure{util::FailureKind::io, fmt::format("{}: cannot read", real.string())});
   }
   file.mode = info.st_mode & 07777;
   file.snapshot = Snapshot{static_cast<std::uintmax_t>(info.st_size),
@@ -200,70 +200,70 @@ util::Expected<ReadFile, Failure> read_for_update(const fs::path& real, std::siz
   return file;
 }
 
-std::optional<Failure> replace_file(const ReadFile& original, std::string_view text) {
-  if (auto refused = refuse_unwritable(original.real)) {
+util::Expected<void, util::Failure> replace_file(const ReadFile& original, std::string_view text) {
+  if (auto refused = refuse_unwritable(original.real); !refused) {
     return refused;
   }
   auto temp = write_temp(original.real, original.mode, text, "cannot write the new version");
   if (!temp) {
-    return temp.error();
+    return util::unexpected(temp.error());
   }
-  const auto unchanged = [&]() -> std::optional<Failure> {
+  const auto unchanged = [&]() -> util::Expected<void, util::Failure> {
     auto now = snapshot_of(original.real);
     if (!now || *now != original.snapshot) {
-      return Failure{FailureKind::changed,
+      return util::unexpected(util::Failure{util::FailureKind::changed,
                      fmt::format("{} changed while this command was working on it; nothing was written (run it "
                                  "again to add to the new version)",
-                                 original.real.string())};
+                                 original.real.string())});
     }
-    return std::nullopt;
+    return {};
   };
   return rename_into_place(*temp, original.real, unchanged);
 }
 
-std::optional<Failure> write_file(const fs::path& file, std::string_view text) {
+util::Expected<void, util::Failure> write_file(const fs::path& file, std::string_view text) {
   std::error_code ec;
   fs::path target = file;
   if (fs::exists(file, ec)) {
     auto real = resolve(file);
     if (!real) {
-      return real.error();
+      return util::unexpected(real.error());
     }
     target = std::move(real).value();
   }
-  if (auto refused = refuse_unwritable(target)) {
+  if (auto refused = refuse_unwritable(target); !refused) {
     return refused;
   }
   struct stat info {};
   const mode_t mode = ::stat(target.c_str(), &info) == 0 ? (info.st_mode & 07777) : new_file_mode();
   auto temp = write_temp(target, mode, text, "cannot write");
   if (!temp) {
-    return temp.error();
+    return util::unexpected(temp.error());
   }
-  return rename_into_place(*temp, target, [] { return std::optional<Failure>(); });
+  return rename_into_place(*temp, target, [] { return util::Expected<void, util::Failure>(); });
 }
 
-std::optional<Failure> create_file(const fs::path& file, std::string_view text) {
+util::Expected<void, util::Failure> create_file(const fs::path& file, std::string_view text) {
   std::error_code ec;
   if (fs::exists(fs::symlink_status(file, ec))) {
-    return Failure{FailureKind::exists, fmt::format("{} already exists", file.string())};
+    return util::unexpected(util::Failure{util::FailureKind::exists, fmt::format("{} already exists", file.string())});
   }
   auto temp = write_temp(file, new_file_mode(), text, "cannot write");
   if (!temp) {
-    return temp.error();
+    return util::unexpected(temp.error());
   }
   const fs::path& temp_path = *temp;
   if (::link(temp_path.c_str(), file.c_str()) != 0) {
     const int error = errno;
     drop_temp(-1, temp_path);
     if (error == EEXIST) {
-      return Failure{FailureKind::exists, fmt::format("{} already exists", file.string())};
+      return util::unexpected(util::Failure{util::FailureKind::exists, fmt::format("{} already exists", file.string())});
     }
-    return io_failure(file, "cannot create", error);
+    return util::unexpected(io_failure(file, "cannot create", error));
   }
   drop_temp(-1, temp_path);
   sync_folder(file.parent_path());
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace wellbeing::write

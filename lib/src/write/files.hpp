@@ -11,12 +11,12 @@
 
 #include <fmt/format.h>
 
-#include "wellbeing/write/failure.hpp"
+#include "wellbeing/util/failure.hpp"
 
 namespace wellbeing::write::detail {
 
-inline Failure io_failure(const std::filesystem::path& path, std::string_view what, int error) {
-  return Failure{FailureKind::io, fmt::format("{}: {}: {}", path.string(), what,
+inline util::Failure io_failure(const std::filesystem::path& path, std::string_view what, int error) {
+  return util::Failure{util::FailureKind::io, fmt::format("{}: {}: {}", path.string(), what,
                                               std::error_code(error, std::generic_category()).message())};
 }
 

@@ -101,13 +101,13 @@ bool is_stale(const Holder& holder, const struct stat& info) {
   return false;
 }
 
-Failure locked_failure(const fs::path& file, const fs::path& lock_path, const Holder& holder) {
+util::Failure locked_failure(const fs::path& file, const fs::path& lock_path, const Holder& holder) {
   std::string who;
   if (holder.pid > 0) {
     who = holder.host.empty() || holder.host == host_name() ? fmt::format(" (process {})", holder.pid)
                                                             : fmt::format(" (process {} on {})", holder.pid, holder.host);
   }
-  return Failure{FailureKind::locked,
+  return util::Failure{util::FailureKind::locked,
                  fmt::format("{} is being changed by another writer{} (its lock file {} exists); try again when it "
                              "has finished, or remove the lock file if no one is writing",
                              file.string(), who, lock_path.string())};
@@ -118,7 +118,7 @@ enum class Outcome { taken, held, retry, failed };
 struct Attempt {
   Outcome outcome = Outcome::retry;
   Holder holder;
-  std::optional<Failure> failure;
+  std::optional<util::Failure> failure;
 };
 
 // Takes over the lock at `lock_path` with our fully written `temp` (inode `temp_inode`) if it is stale.
@@ -205,7 +205,7 @@ void remove_leftovers(const fs::path& file) {
 
 }  // namespace
 
-util::Expected<Lock, Failure> Lock::acquire(const fs::path& file) {
+util::Expected<Lock, util::Failure> Lock::acquire(const fs::path& file) {
   fs::path lock_path = file;
   lock_path += ".lock";
   std::string pattern =

@@ -40,10 +40,8 @@ ParseResult parse(std::string text, std::string path, const ParseOptions& option
 // a byte order mark is taken off), so a caller that keeps the pointer has the text when parsing fails.
 ParseResult parse(std::shared_ptr<const std::string> text, std::string path, const ParseOptions& options = {});
 
-// Reads a whole file ("-": standard input) as bytes, refusing files over `max_bytes`. An unreadable file is
-// one "io" diagnostic naming `display_path`.
-util::Expected<std::string, Diagnostic> read_file(const std::filesystem::path& file, const std::string& display_path,
-                                                   std::size_t max_bytes);
+// The one "io" diagnostic for a file that could not be read (util::read_bounded's failure), at `display_path`.
+Diagnostic unreadable(const util::Failure& failure, const std::string& display_path);
 
 // Reads a file and parses it; an unreadable file is one "io" diagnostic. `display_path` names the file
 // in diagnostics. "-" reads standard input.

@@ -42,12 +42,12 @@ bool has_values(const FieldValues& values);
 // `fields` with every field of `kind` that has a value set from it (a nested key inside its mapping).
 // Fails with a message naming the option: "--happy x: give a whole number", "--by can be given only
 // once", "--service-can-meet maybe: give true or false". Dates are set as given: check them first.
-util::Expected<document::Node, std::string> fields_from_values(ItemKind kind, const FieldValues& values,
+util::Expected<document::Node, util::Failure> fields_from_values(ItemKind kind, const FieldValues& values,
                                                                document::Node fields);
 
 // An entry's keys from a YAML fragment (`--from FILE`), where `display` names the file in messages:
 // empty text gives an empty mapping; fails on a YAML error ("FILE:2:3: …") or anything but a mapping.
-util::Expected<document::Node, std::string> fields_from_yaml(std::string text, const std::string& display);
+util::Expected<document::Node, util::Failure> fields_from_yaml(std::string text, const std::string& display);
 
 // `mapping` with `value` at the key path `path` ({"referral", "to"}), creating mappings on the way and
 // replacing a value already there.

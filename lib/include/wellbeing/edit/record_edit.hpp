@@ -87,7 +87,7 @@ struct Change {
 // indentation, sequence style and flow or block style are matched. The result is parsed again and must
 // equal the old record plus the addition, or this fails. Fails with a message: the outcome or area is
 // not found, the id is taken, or the file is written in a way that cannot be changed safely in place.
-util::Expected<Change, std::string> add_to_record(std::string_view text, const document::Document& parsed,
+util::Expected<Change, util::Failure> add_to_record(std::string_view text, const document::Document& parsed,
                                                   const Addition& addition);
 
 // Every id in the record ("id" keys at any depth), in document order.

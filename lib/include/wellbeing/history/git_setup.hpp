@@ -14,7 +14,7 @@ namespace wellbeing::history {
 std::optional<std::filesystem::path> find_repository(const std::filesystem::path& folder);
 
 // Makes `folder` a new git repository (like `git init`). Fails with a message.
-util::Expected<std::filesystem::path, std::string> init_repository(const std::filesystem::path& folder);
+util::Expected<std::filesystem::path, util::Failure> init_repository(const std::filesystem::path& folder);
 
 // The git config `setup-git` writes, as (key, value) pairs; `command` is how git runs wellbeing
 // ("wellbeing", or a quoted absolute path). Each driver is a small sh script: where `command` cannot be
@@ -50,6 +50,6 @@ struct GitSetup {
 // local git config, and the pre-commit hook (in core.hooksPath when set). Idempotent: what is already
 // right is left alone. A pre-commit hook that is not ours is never overwritten (a problem is reported).
 // Fails with a message when `folder` is not in a git repository or the config cannot be written.
-util::Expected<GitSetup, std::string> setup_git(const std::filesystem::path& folder, std::string_view command);
+util::Expected<GitSetup, util::Failure> setup_git(const std::filesystem::path& folder, std::string_view command);
 
 }  // namespace wellbeing::history

@@ -42,7 +42,7 @@ std::string format_time_iso(const Signature& signature);
 class Repository {
  public:
   // The repository that holds `start` (a file or folder, which need not exist), searching upwards.
-  static util::Expected<Repository, std::string> discover(const std::filesystem::path& start);
+  static util::Expected<Repository, util::Failure> discover(const std::filesystem::path& start);
 
   Repository(Repository&&) noexcept;
   Repository& operator=(Repository&&) noexcept;
@@ -52,10 +52,10 @@ class Repository {
   std::filesystem::path workdir() const;
 
   // `file` (relative to the current folder, or absolute) as a path inside the repository, with '/'.
-  util::Expected<std::string, std::string> relative_path(const std::filesystem::path& file) const;
+  util::Expected<std::string, util::Failure> relative_path(const std::filesystem::path& file) const;
 
   // The commit a revision names ("HEAD~2", a branch, a tag, an abbreviated id), as 40 hex digits.
-  util::Expected<std::string, std::string> resolve(std::string_view revision) const;
+  util::Expected<std::string, util::Failure> resolve(std::string_view revision) const;
 
   CommitInfo commit(const std::string& id) const;
 
@@ -76,7 +76,7 @@ class Repository {
 
   // True when `path` (inside the repository) differs from HEAD in the index or the working tree, or is
   // not tracked. Fails with libgit2's message when its status cannot be read.
-  util::Expected<bool, std::string> has_uncommitted_changes(std::string_view path) const;
+  util::Expected<bool, util::Failure> has_uncommitted_changes(std::string_view path) const;
 
   // The libgit2 handle, for history/ itself.
   git_repository* raw() const { return m_repo; }
@@ -108,7 +108,7 @@ struct HistoryOptions {
 // are searched for the same `person.id`. A commit counts when the record differs from every parent's (a
 // merge that took one side unchanged does not), or was renamed. Fails when there is no HEAD or the path is
 // not in it.
-util::Expected<std::vector<FileVersion>, std::string> record_history(const Repository& repository,
+util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Repository& repository,
                                                                      const std::string& path,
                                                                      const HistoryOptions& options = {});
 
@@ -121,7 +121,7 @@ struct RevisionFile {
 // `file` (a path in a working tree) as committed at `revision` (anything `git rev-parse` takes: a commit,
 // tag, branch, "HEAD~3"), from the repository holding it. Fails with a message when there is no
 // repository ("FILE is not in a git repository"), the revision is unknown, or the file is not in it.
-util::Expected<RevisionFile, std::string> read_at_revision(const std::filesystem::path& file,
+util::Expected<RevisionFile, util::Failure> read_at_revision(const std::filesystem::path& file,
                                                            std::string_view revision);
 
 // Who last changed one value of a record.
@@ -146,7 +146,7 @@ struct TextMerge {
   std::string text;
   bool clean = false;
 };
-util::Expected<TextMerge, std::string> merge_text(std::string_view base, std::string_view ours,
+util::Expected<TextMerge, util::Failure> merge_text(std::string_view base, std::string_view ours,
                                                   std::string_view theirs);
 
 // How a unified diff is headed.

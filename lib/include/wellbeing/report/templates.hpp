@@ -30,7 +30,7 @@ class TemplateSet {
 
   // The built-in templates, with each *.mustache file in `folder` replacing the one of the same name or
   // adding a partial. Fails with a message when the folder or a file cannot be read.
-  static util::Expected<TemplateSet, std::string> with_overrides(const std::filesystem::path& folder);
+  static util::Expected<TemplateSet, util::Failure> with_overrides(const std::filesystem::path& folder);
 
   // Exactly these templates (file name → text), without the built-in ones.
   static TemplateSet from_texts(std::map<std::string, std::string, std::less<>> templates);
@@ -48,7 +48,7 @@ class TemplateSet {
 // format's escaper: escape_html for HTML, escape_markdown for Markdown; {{#linkify}}…{{/linkify}} makes
 // http, https and mailto URLs in its (escaped) content live links. Partials are the other templates, by
 // name without ".mustache". Fails with a message naming the template when a template is not valid Mustache.
-util::Expected<std::string, std::string> render(const TemplateSet& templates, Format format,
+util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
                                                 const nlohmann::ordered_json& data);
 
 }  // namespace wellbeing::report

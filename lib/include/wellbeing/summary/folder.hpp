@@ -28,7 +28,7 @@ struct SummarisedFile {
 // The record files `paths` name, each once (a file named twice, or inside a folder also named, would count
 // twice): files as given, folders walked as validation::collect_inputs walks them, without a folder's
 // settings file; "-" is standard input. Fails with "PATH: MESSAGE" for the first path that cannot be listed.
-util::Expected<std::vector<std::string>, std::string> collect_files(const std::vector<std::string>& paths);
+util::Expected<std::vector<std::string>, util::Failure> collect_files(const std::vector<std::string>& paths);
 
 // Reads, parses, checks (validation::check_record, with options.config and options.as_of) and summarises
 // `files` on up to `jobs` threads (0: one per core); "-" is standard input. A file with any error-level

@@ -45,10 +45,10 @@ struct Filter {
 
 // The area ids `given` names (ids such as "health", or the letters a to i), each once, in the order given;
 // or, for the first unknown one, "unknown area 'x' (did you mean 'y'?); the areas are …".
-util::Expected<std::vector<std::string>, std::string> parse_areas(const std::vector<std::string>& given);
+util::Expected<std::vector<std::string>, util::Failure> parse_areas(const std::vector<std::string>& given);
 
 // The outcome statuses `given` names, each once; or "unknown outcome status 'x' …; the statuses are …".
-util::Expected<std::vector<std::string>, std::string> parse_statuses(const std::vector<std::string>& given);
+util::Expected<std::vector<std::string>, util::Failure> parse_statuses(const std::vector<std::string>& given);
 
 // A span of days, both ends included.
 struct Period {

@@ -16,7 +16,7 @@ namespace wellbeing::util {
 // stream without end (/dev/zero, a runaway pipe) is refused without being read to its end. A FIFO with no
 // writer reads as empty instead of blocking; folders, devices and sockets are refused. Fails with a message
 // in plain words ("is a folder, not a file", "is more than the limit of N bytes", the system's reason).
-Expected<std::string, std::string> read_bounded(const std::filesystem::path& file, std::size_t max_bytes);
+Expected<std::string, util::Failure> read_bounded(const std::filesystem::path& file, std::size_t max_bytes);
 
 // `file` relative to `folder` ("." for the folder itself), both made absolute with symlinks followed as far
 // as they exist, so `../` and a link pointing out both count as outside; nullopt when not in `folder` or below.

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "wellbeing/util/expected.hpp"
-#include "wellbeing/write/failure.hpp"
+#include "wellbeing/util/failure.hpp"
 
 namespace wellbeing::write {
 
@@ -20,7 +20,7 @@ class Lock {
   // no longer runs on this host (or whose id now belongs to a later process), or one that is empty or
   // unreadable and older than k_stale_seconds (left by an older version, or by a power loss). Taking it
   // also removes temporary files that an earlier writer of this file left when killed outright.
-  static util::Expected<Lock, Failure> acquire(const std::filesystem::path& file);
+  static util::Expected<Lock, util::Failure> acquire(const std::filesystem::path& file);
 
   // How old an empty or unreadable lock must be before it counts as stale.
   static constexpr int k_stale_seconds = 5;
