@@ -9,8 +9,9 @@ files: a bare yaml-cpp event parse (wellbeing_event_parse, the floor); validate 
 the peer, ajv 8 + ajv-formats over js-yaml 4's core schema, installed with npm into BUILD/benchmarks/peer
 (skipped, saying why, where npm or the network is missing). Before timing the peer it checks that the
 peer and validate --schema give the same verdict on every file, on the corpus and on a variant with 5%
-broken records. Each figure is the median of R runs: wall time, MB/s, files/s and peak memory (the
-process's maximum resident set, from /usr/bin/time or else wait4); then the ratios. Last, one 10 KB record, process start
+broken records. Each figure is the median of R runs: wall time, MB/s, files/s, peak memory (the
+process's maximum resident set, from /usr/bin/time or else wait4) and CPU time (user + system, which a
+busy machine disturbs less than wall time); then the ratios of both. Last, one 10 KB record, process start
 included, against `wellbeing --version`.
 """
 
@@ -31,8 +32,8 @@ PEER_PACKAGES = ["ajv@8", "ajv-formats@3", "js-yaml@4"]
 
 
 class Run:
-    def __init__(self, seconds, peak_kb, stdout, code):
-        self.seconds, self.peak_kb, self.stdout, self.code = seconds, peak_kb, stdout, code
+    def __init__(self, seconds, peak_kb, stdout, code, cpu):
+        self.seconds, self.peak_kb, self.stdout, self.code, self.cpu = seconds, peak_kb, stdout, code, cpu
 
 
 TIME = shutil.which("time", path="/usr/bin:/bin")
@@ -55,13 +56,14 @@ def run(command, cwd=None):
     code = os.waitstatus_to_exitcode(status)
     process.returncode = code
     peak = usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime  # the child's (time's own is next to nothing)
     if peak_file:
         try:
             peak = int(peak_file.read_text().split()[-1])
         except (OSError, ValueError, IndexError):
             pass
         peak_file.unlink(missing_ok=True)
-    return Run(seconds, peak, out.decode(errors="replace"), code)
+    return Run(seconds, peak, out.decode(errors="replace"), code, cpu)
 
 
 def median_run(command, rounds, before=None, cwd=None):
@@ -157,7 +159,7 @@ def row(name, result, count, size, reference=None):
     mb = size / 1e6
     ratio = f"{result.seconds / reference.seconds:6.2f}" if reference else "      "
     print(f"  {name:<38} {result.seconds:8.3f} s {mb / result.seconds:8.1f} MB/s {count / result.seconds:9.0f} files/s"
-          f" {result.peak_kb / 1024:8.1f} MB  {ratio}")
+          f" {result.peak_kb / 1024:8.1f} MB {result.cpu:8.2f} s  {ratio}")
 
 
 def bench_size(binary, floor, peer, build, count, jobs, rounds):
@@ -167,7 +169,7 @@ def bench_size(binary, floor, peer, build, count, jobs, rounds):
     records = str(folder / "records")
     peer_ok = peer is not None and same_verdicts(binary, peer, folder)
     print(f"\n{count} records, {size / 1e6:.1f} MB, median of {rounds}; last column: time against the floor")
-    print(f"  {'run':<38} {'wall':>10} {'':>13} {'':>15} {'peak':>11}  ratio")
+    print(f"  {'run':<38} {'wall':>10} {'':>13} {'':>15} {'peak':>11} {'cpu':>10}  ratio")
     results = {}
     results["floor"] = median_run([str(floor), records], rounds)
     row("yaml-cpp event parse (floor)", results["floor"], count, size)
@@ -194,8 +196,8 @@ def bench_size(binary, floor, peer, build, count, jobs, rounds):
 
     def ratio(a, b, what):
         if a in results and b in results:
-            print(f"  {what:<58} {results[a].seconds / results[b].seconds:6.2f}")
-    print("  ratios (time)")
+            print(f"  {what:<58} {results[a].seconds / results[b].seconds:6.2f} {results[a].cpu / results[b].cpu:6.2f}")
+    print(f"  {'ratios':<58} {'wall':>6} {'cpu':>6}")
     ratio("schema -j 1", "floor", "validate schema only -j 1 / floor")
     ratio("rules -j 1", "schema -j 1", "schema + rules / schema only, -j 1")
     ratio(f"schema -j {jobs}", "schema -j 1", f"schema only -j {jobs} / -j 1")

@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "wellbeing/cache/results.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/history/git_setup.hpp"
@@ -85,6 +86,13 @@ int run(const Options& options) {
     write_out(stdout, fmt::format("created {}\n", path.generic_string()));
   }
   write_out(stdout, fmt::format("created {}/\n", (dir / "records").generic_string()));
+  // The cache of check results stays out of git; a .gitignore already there is the user's, left as it is.
+  if (!fs::exists(fs::symlink_status(dir / ".gitignore", ec))) {
+    if (auto written = write::create_file(dir / ".gitignore", cache::gitignore_text()); !written) {
+      return report_failure(written.error());
+    }
+    write_out(stdout, fmt::format("created {}\n", (dir / ".gitignore").generic_string()));
+  }
   if (options.no_git) {
     return k_exit_ok;
   }
@@ -114,7 +122,9 @@ Command register_init(CLI::App& app, const GlobalOptions& /*global*/) {
       ->option_text("TYPE");
   sub->add_flag("--no-git", options->no_git, "Leave git alone (no repository, no git set-up)");
   sub->footer(
-      "Writes DIR/wellbeing.yaml, DIR/README.md, DIR/.gitattributes, DIR/schemas/ (for editors) and DIR/records/;\n"
+      "Writes DIR/wellbeing.yaml, DIR/README.md, DIR/.gitattributes, DIR/.gitignore (leaving out the cache of "
+      "results, unless DIR has one), "
+      "DIR/schemas/ (for editors) and DIR/records/;\n"
       "makes DIR a git repository unless it is already inside one; then does what `wellbeing setup-git` does.\n"
       "Never overwrites: if any of those files exists, nothing is written (exit 2).");
   return Command{sub, [options] { return run(*options); }};

@@ -2,13 +2,16 @@
 // every problem.
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 
+#include "changed_since.hpp"
 #include "command.hpp"
 #include "options.hpp"
+#include "wellbeing/cache/results.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/schema/builtin.hpp"
@@ -29,7 +32,9 @@ struct Options {
   unsigned jobs = 0;
   std::string as_of;  // "YYYY-MM-DD"; empty: today
   bool strict = false;
-  bool only_records = false;  // files named count only when their folder's settings say they are records
+  bool only_records = false;
+  bool no_cache = false;
+  std::string changed_since;  // a git revision: check only the files changed since  // files named count only when their folder's settings say they are records
 };
 
 schema::Validator load_schema(const std::string& schema_file) {
@@ -66,16 +71,23 @@ std::string render_text(const validation::FileResult& result, bool color) {
   return out;
 }
 
-// The check options for each input file: the settings of its nearest wellbeing.yaml (each file read once,
-// and shared by the files it governs), loaded as every command loads them; settings that are not valid stop
-// the run (refuse_settings).
-using FileOptions = std::map<std::string, std::shared_ptr<const records::CheckOptions>>;
+// What each input file is checked with: the settings of its nearest wellbeing.yaml (each file read once,
+// and shared by the files it governs), loaded as every command loads them (settings that are not valid stop
+// the run: refuse_settings), and where its results are cached.
+struct FileSettings {
+  std::shared_ptr<const records::CheckOptions> options;
+  std::shared_ptr<const cache::Scope> scope;
+};
+using FileOptions = std::map<std::string, FileSettings>;
 FileOptions check_options_for_files(const std::vector<std::string>& files, util::Date as_of, ColorChoice color) {
-  std::map<std::string, std::shared_ptr<const records::CheckOptions>> loaded;  // settings file -> options
-  const auto defaults = std::make_shared<const records::CheckOptions>(records::CheckOptions{{}, as_of});
+  // The rules that depend on the date make it part of every record's results.
+  const std::string context = "as-of " + util::format_date(as_of);
+  std::map<std::string, FileSettings> loaded;  // settings file -> what its files get
+  const FileSettings defaults{std::make_shared<const records::CheckOptions>(records::CheckOptions{{}, as_of}),
+                              std::make_shared<const cache::Scope>(cache::scope_for(std::nullopt, context))};
   FileOptions out;
   for (const std::string& file : files) {
-    std::shared_ptr<const records::CheckOptions> options = defaults;
+    FileSettings settings = defaults;
     if (const auto found = records::find_config(file == "-" ? "." : file)) {
       const std::string key = found->lexically_normal().generic_string();
       auto it = loaded.find(key);
@@ -84,14 +96,14 @@ FileOptions check_options_for_files(const std::vector<std::string>& files, util:
         if (!config) {
           refuse_settings(config.error(), color);
         }
-        it = loaded
-                 .emplace(key, std::make_shared<const records::CheckOptions>(
-                                   records::CheckOptions{std::move(config).value(), as_of}))
-                 .first;
+        FileSettings made{std::make_shared<const records::CheckOptions>(
+                              records::CheckOptions{std::move(config).value(), as_of}),
+                          std::make_shared<const cache::Scope>(cache::scope_for(*found, context))};
+        it = loaded.emplace(key, std::move(made)).first;
       }
-      options = it->second;
+      settings = it->second;
     }
-    out.emplace(file == "-" ? std::string(validation::k_stdin_name) : file, std::move(options));
+    out.emplace(file == "-" ? std::string(validation::k_stdin_name) : file, std::move(settings));
   }
   return out;
 }
@@ -105,6 +117,13 @@ int run(const Options& options, const GlobalOptions& global) {
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   validation::Inputs inputs = validation::collect_inputs(
       paths, options.only_records ? validation::Named::when_record : validation::Named::always);
+  if (!options.changed_since.empty()) {
+    keep_changed_since(options.changed_since, paths, inputs);
+    if (inputs.files.empty() && inputs.problems.empty()) {
+      write_out(stderr, fmt::format("wellbeing: no record changed since {}; nothing to check\n", options.changed_since));
+      return k_exit_ok;
+    }
+  }
   if (options.only_records && inputs.files.empty() && inputs.problems.empty()) {
     write_out(stderr, "wellbeing: none of the files named is a record (by the folder's settings); nothing to check\n");
     return k_exit_ok;
@@ -122,7 +141,9 @@ int run(const Options& options, const GlobalOptions& global) {
     settings = check_options_for_files(inputs.files, as_of, global.color);
     // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
     std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
-    check = [&settings](const document::Document& doc) { return validation::check_record(doc, *settings.at(doc.path)); };
+    check = [&settings](const document::Document& doc) {
+      return validation::check_record(doc, *settings.at(doc.path).options);
+    };
   } else {
     validator = load_schema(options.schema_file);
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };
@@ -144,8 +165,21 @@ int run(const Options& options, const GlobalOptions& global) {
   } else if (options.format == Format::github) {
     write_out(stdout, validation::render_github({}, inputs.problems));
   }
+  // Record checks are cached (a --schema run's schema may read other files the key would not cover).
+  std::optional<cache::ResultCache> results_cache;
+  if (records && !options.no_cache && !std::getenv("WELLBEING_NO_CACHE")) {
+    results_cache.emplace([&settings](const std::string& path) {
+      auto found = settings.find(path);
+      return found == settings.end() ? nullptr : found->second.scope.get();
+    });
+    counts.cached = 0;
+  }
+  const validation::Memo* memo = results_cache ? &*results_cache : nullptr;
   validation::check_files(inputs.files, check, options.jobs, [&](validation::FileResult&& result) {
     validation::count_file(counts, result.diagnostics, options.strict);
+    if (result.cached) {
+      ++*counts.cached;
+    }
     unreadable = unreadable || !result.readable;
     switch (options.format) {
       case Format::text:
@@ -160,7 +194,7 @@ int run(const Options& options, const GlobalOptions& global) {
         kept.push_back(std::move(result));
         break;
     }
-  });
+  }, {}, memo);
 
   switch (options.format) {
     case Format::text:
@@ -205,6 +239,13 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   sub->add_flag("--only-records", options->only_records,
                 "Of the files named, check only those the folder's settings count as records (as the pre-commit "
                 "check does with every staged YAML file)");
+  sub->add_option("--changed-since", options->changed_since,
+                  "Check only the records added or changed (renamed ones too) since this git revision, in the "
+                  "working tree; the deleted ones are listed")
+      ->option_text("REV");
+  sub->add_flag("--no-cache", options->no_cache,
+                "Check every record afresh, and keep no results (they are kept in .wellbeing/cache/ beside "
+                "wellbeing.yaml, by each file's content, the settings, this version and the --as-of date)");
   sub->footer(
       "Exit status: 0 when every file is valid, 1 when any has errors (or warnings, with --strict), 2 on a usage "
       "error, an unreadable path or folder settings that are not valid.\nText output reads path:line:column: "

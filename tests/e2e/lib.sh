@@ -12,6 +12,8 @@ set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 GIT_CONFIG_NOSYSTEM=1 HOME="$work/home"
+# No results cache unless a test asks for one (unset WELLBEING_NO_CACHE): runs stay independent.
+export WELLBEING_NO_CACHE=1
 unset CLICOLOR_FORCE GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL \
   GIT_COMMITTER_DATE
 mkdir -p "$HOME"

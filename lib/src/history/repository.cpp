@@ -272,6 +272,51 @@ std::vector<std::string> Repository::paths_gone(const std::string& parent, const
   return out;
 }
 
+util::Expected<Repository::Changes, util::Failure> Repository::changes_since(const std::string& id) const {
+  TreePtr tree = commit_tree(m_repo, id);
+  if (!tree) {
+    return util::unexpected(git::last_error(fmt::format("cannot read the commit {}", id)));
+  }
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+  git_diff* raw = nullptr;
+  if (git_diff_tree_to_workdir_with_index(&raw, m_repo, tree.get(), &options) != 0) {
+    return util::unexpected(git::last_error("cannot compare the working tree"));
+  }
+  DiffPtr diff(raw);
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_FOR_UNTRACKED;
+  if (git_diff_find_similar(diff.get(), &find) != 0) {
+    return util::unexpected(git::last_error("cannot find renamed files"));
+  }
+  Changes changes;
+  for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    switch (delta->status) {
+      case GIT_DELTA_DELETED:
+        changes.deleted.emplace_back(delta->old_file.path);
+        break;
+      case GIT_DELTA_RENAMED:
+        changes.renamed.emplace_back(delta->old_file.path, delta->new_file.path);
+        changes.changed.emplace_back(delta->new_file.path);
+        break;
+      case GIT_DELTA_ADDED:
+      case GIT_DELTA_MODIFIED:
+      case GIT_DELTA_UNTRACKED:
+      case GIT_DELTA_TYPECHANGE:
+      case GIT_DELTA_COPIED:
+        changes.changed.emplace_back(delta->new_file.path);
+        break;
+      default:
+        break;
+    }
+  }
+  std::sort(changes.changed.begin(), changes.changed.end());
+  std::sort(changes.deleted.begin(), changes.deleted.end());
+  std::sort(changes.renamed.begin(), changes.renamed.end());
+  return changes;
+}
+
 std::string person_id_of(std::string_view text) {
   auto parsed = document::parse(std::string(text), "record");
   if (!parsed) {

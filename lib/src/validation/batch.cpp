@@ -166,7 +166,8 @@ Inputs collect_inputs(const std::vector<std::string>& paths, Named named) {
 
 namespace {
 
-FileResult check_one(const std::string& file, const Check& check, const document::ParseOptions& options) {
+FileResult check_one(const std::string& file, const Check& check, const document::ParseOptions& options,
+                     const Memo* memo) {
   FileResult result;
   result.path = file == "-" ? std::string(k_stdin_name) : file;
   auto text = util::read_bounded(file, options.max_bytes);
@@ -177,28 +178,39 @@ FileResult check_one(const std::string& file, const Check& check, const document
   }
   // Kept for source lines even when it does not parse; shared with the document, not copied.
   result.source = std::make_shared<const std::string>(std::move(text).value());
+  if (memo) {
+    if (auto kept = memo->find(result.path, *result.source)) {
+      result.diagnostics = std::move(*kept);
+      result.cached = true;
+      return result;
+    }
+  }
+  const std::shared_ptr<const std::string> text_read = result.source;  // as read: the key of its results
   auto parsed = document::parse(result.source, result.path, options);
   if (!parsed) {
     result.diagnostics = std::move(parsed.error());
-    return result;
+  } else {
+    result.source = parsed->source;
+    result.diagnostics = check(*parsed);
+    sort_diagnostics(result.diagnostics);
   }
-  result.source = parsed->source;
-  result.diagnostics = check(*parsed);
-  sort_diagnostics(result.diagnostics);
+  if (memo) {
+    memo->keep(result.path, *text_read, result.diagnostics);
+  }
   return result;
 }
 
 }  // namespace
 
 void check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs, const Sink& sink,
-                 const document::ParseOptions& options) {
+                 const document::ParseOptions& options, const Memo* memo) {
   if (jobs == 0) {
     jobs = std::max(1U, std::thread::hardware_concurrency());
   }
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
   if (jobs <= 1) {
     for (const std::string& file : files) {
-      sink(check_one(file, check, options));
+      sink(check_one(file, check, options, memo));
     }
     return;
   }
@@ -222,7 +234,7 @@ void check_files(const std::vector<std::string>& files, const Check& check, unsi
         }
         index = next_taken++;
       }
-      FileResult result = check_one(files[index], check, options);
+      FileResult result = check_one(files[index], check, options, memo);
       {
         const std::lock_guard lock(mutex);
         done.emplace(index, std::move(result));

@@ -128,6 +128,9 @@ std::string render_json(const std::vector<FileResult>& results, const Diagnostic
                      {"errors", counts.errors},
                      {"warnings", counts.warnings},
                      {"infos", counts.infos}};
+  if (counts.cached) {
+    root["summary"]["cached"] = *counts.cached;
+  }
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

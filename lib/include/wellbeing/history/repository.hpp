@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "wellbeing/document/node.hpp"
@@ -70,6 +71,16 @@ class Repository {
 
   // Paths of the files in `parent` that are not in `child` (deleted or renamed away by the commit).
   std::vector<std::string> paths_gone(const std::string& parent, const std::string& child) const;
+
+  // What differs between the commit `id` and the working tree (with the index, and untracked files):
+  // paths inside the repository, '/'-separated, sorted. A renamed file (found by content, as git does) is
+  // in `changed` under its new path and in `renamed`. Fails with libgit2's message.
+  struct Changes {
+    std::vector<std::string> changed;                          // added, modified or renamed to
+    std::vector<std::string> deleted;                          // gone, not renamed
+    std::vector<std::pair<std::string, std::string>> renamed;  // old path, new path
+  };
+  util::Expected<Changes, util::Failure> changes_since(const std::string& id) const;
 
   // True when the history is cut short (a shallow clone).
   bool is_shallow() const;

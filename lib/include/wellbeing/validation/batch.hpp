@@ -2,7 +2,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wellbeing/diagnostic.hpp"
@@ -35,6 +37,18 @@ struct FileResult {
   std::shared_ptr<const std::string> source;
   Diagnostics diagnostics;  // sorted by position
   bool readable = true;     // false for "io" failures (exit code 2 territory)
+  bool cached = false;      // the diagnostics came from a Memo, not from checking the file
+};
+
+// Results kept from earlier runs (cache::ResultCache), looked up by a file's display path and text before
+// it is parsed. Called from several threads at once.
+class Memo {
+ public:
+  virtual ~Memo() = default;
+  // The diagnostics kept for this file with this text, or nullopt (none, or an entry that cannot be read).
+  virtual std::optional<Diagnostics> find(const std::string& path, std::string_view text) const = 0;
+  // Keeps the file's diagnostics for its text; a failure to keep them is not an error.
+  virtual void keep(const std::string& path, std::string_view text, const Diagnostics& diagnostics) const = 0;
 };
 
 // A check applied to each parsed document.
@@ -46,8 +60,10 @@ using Sink = std::function<void(FileResult&&)>;
 // Parses each file and applies `check`, on up to `jobs` threads (0: one per core). Parse errors become
 // the file's diagnostics. Each result goes to `sink` in the order of `files` as soon as it and those before
 // it are done, and is not kept: only a few files per thread are in memory at once, however many there are.
+// With a `memo`, a file whose results it holds is not parsed, and the results of the others are kept in it
+// (not those of files that could not be read).
 void check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs, const Sink& sink,
-                 const document::ParseOptions& options = {});
+                 const document::ParseOptions& options = {}, const Memo* memo = nullptr);
 
 // The same, with every result kept and returned in the order of `files`.
 std::vector<FileResult> check_files(const std::vector<std::string>& files, const Check& check, unsigned jobs,

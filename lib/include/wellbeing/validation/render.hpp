@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct Counts {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
+  std::optional<std::size_t> cached;  // files whose results came from the cache, when one was used
 };
 
 // A file fails with an error, or with a warning when `strict`.
@@ -33,7 +35,7 @@ Counts count(const std::vector<FileResult>& results, const Diagnostics& problems
 
 // JSON (2-space indent, trailing newline): {version: 1, valid, files: [{path, valid, diagnostics: [{severity,
 // rule, message, line, column, pointer, keyword?}]}], summary: {files, invalid, errors, warnings, infos}};
-// each problem is a file of its own.
+// each problem is a file of its own. The summary has `cached` too when counts.cached is set.
 std::string render_json(const std::vector<FileResult>& results, const Diagnostics& problems, const Counts& counts,
                         bool strict);
 
