@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `wellbeing add` of every kind, through the command line, into records written in every style (comments,
-# CRLF, four-space indentation, unindented lists without a final newline, flow lists, block scalars):
+# CRLF, a UTF-8 byte order mark, four-space indentation, unindented lists without a final newline, flow lists, block scalars):
 # the new file is the old one with one run of bytes inserted (for an area update: changed lines only
 # inside that area), and it validates.
 source "$(dirname "$0")/lib.sh"
@@ -59,9 +59,13 @@ args_for() {
 cd "$work"
 count=0
 for style in comments four_space compact flow block_scalars; do
-  for ending in lf crlf; do
+  for ending in lf crlf bom; do
     original="$work/$style-$ending.yaml"
-    if [[ $ending == crlf ]]; then sed 's/$/\r/' "$data/$style.yaml" >"$original"; else cp "$data/$style.yaml" "$original"; fi
+    case $ending in
+      crlf) sed 's/$/\r/' "$data/$style.yaml" >"$original" ;;
+      bom) { printf '\xEF\xBB\xBF'; cat "$data/$style.yaml"; } >"$original" ;;
+      *) cp "$data/$style.yaml" "$original" ;;
+    esac
     if [[ $style == compact && $ending == crlf ]]; then
       # keep "no final line ending" for the CRLF copy too
       head -c -1 "$original" >"$original.tmp" && mv "$original.tmp" "$original"
@@ -81,6 +85,9 @@ for style in comments four_space compact flow block_scalars; do
       if [[ $ending == crlf && $(grep -c $'\r$' "$file") != $(wc -l <"$file") ]]; then
         fail "$style/$ending: add $kind wrote a line without CRLF"
       fi
+      if [[ $ending == bom && $(head -c 3 "$file" | od -An -tx1 | tr -d ' ') != efbbbf ]]; then
+        fail "$style/$ending: add $kind lost the byte order mark"
+      fi
       "$WELLBEING" validate --as-of 2026-10-01 "$file" >"$work/out" 2>&1 || fail "$style/$ending: after add $kind the record is invalid: $(cat "$work/out")"
       count=$((count + 1))
     done
@@ -91,4 +98,22 @@ grep -q -- '- "no"' "$work/comments-lf-conversation.yaml" || fail "quote 'no' no
 grep -q -- 'what: "- Ring the allotment society"' "$work/comments-lf-action.yaml" || fail "leading dash not quoted"
 grep -q -- 'text: "1.0"' "$work/comments-lf-strength.yaml" || fail "1.0 not quoted"
 grep -q -- 'summary: |-' "$work/comments-lf-conversation.yaml" || fail "multi-line text not a literal block"
-echo "$count additions in 10 styles: each inserted only its own lines and validated"
+
+# The byte order mark is kept by every path into a record: the editor, and the dry run's diff shows only
+# the added lines (a lost mark would show as the first line changed).
+bom_record="$work/bom-edit.yaml"
+cp "$work/comments-bom.yaml" "$bom_record"
+printf '#!/bin/sh\nprintf "led_by: Priya\\napproach: appreciative_enquiry\\nsummary: Tea and a talk.\\n" >"$1"\n' >"$work/editor.sh"
+chmod +x "$work/editor.sh"
+VISUAL="$work/editor.sh" "$WELLBEING" add conversation "$bom_record" --edit --as-of 2026-10-01 >"$work/out" 2>"$work/err" ||
+  fail "bom: add --edit failed: $(cat "$work/err")"
+one_insertion "$work/comments-bom.yaml" "$bom_record" || fail "bom: add --edit changed more than one inserted block"
+cp "$work/comments-bom.yaml" "$bom_record"
+"$WELLBEING" add strength "$bom_record" --dry-run --level network --text "Her sister" --area relationships --as-of 2026-10-01 \
+  >"$work/diff" 2>"$work/err" || fail "bom: add --dry-run failed: $(cat "$work/err")"
+cmp -s "$work/comments-bom.yaml" "$bom_record" || fail "bom: the dry run wrote to the record"
+removed=$(grep -c '^-[^-]' "$work/diff" || true)
+added=$(grep -c '^+[^+]' "$work/diff" || true)
+[[ $removed == 0 && $added -gt 0 ]] || fail "bom: the dry run's diff is not only added lines: $(cat "$work/diff")"
+
+echo "$count additions in 15 styles: each inserted only its own lines and validated"

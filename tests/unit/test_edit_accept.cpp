@@ -101,4 +101,23 @@ TEST_SUITE("edit::Acceptance") {
     CHECK_FALSE(verdict.change.has_value());
     CHECK_FALSE(verdict.refusal.empty());
   }
+
+  TEST_CASE("a record that starts with a byte order mark keeps it: the change is the old bytes plus the entry") {
+    const std::string old_text = "\xEF\xBB\xBF" + read_data("compact.yaml");
+    const document::Document record = parse(old_text);
+    const auto verdict = edit::accept_addition(record, validation::check_record(record, check_options()), strength(),
+                                               check_options());
+    REQUIRE(verdict.accepted());
+    const std::string& text = verdict.change->text;
+    CHECK(text.starts_with("\xEF\xBB\xBF"));
+    // One run of bytes inserted, every other byte as it was.
+    std::size_t prefix = 0;
+    while (prefix < old_text.size() && text[prefix] == old_text[prefix]) {
+      ++prefix;
+    }
+    const std::size_t inserted = text.size() - old_text.size();
+    CHECK(prefix >= 3);
+    CHECK(text.substr(prefix + inserted) == old_text.substr(prefix));
+    CHECK(verdict.change->id == "s-1");
+  }
 }

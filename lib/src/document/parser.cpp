@@ -611,6 +611,11 @@ std::string describe_yaml_error(const std::string& message) {
 
 }  // namespace
 
+std::string Document::text() const {
+  const std::string_view body = source ? std::string_view(*source) : std::string_view();
+  return bom ? std::string(util::k_utf8_bom).append(body) : std::string(body);
+}
+
 ParseResult parse(std::string text, std::string path, const ParseOptions& options) {
   return parse(std::make_shared<const std::string>(std::move(text)), std::move(path), options);
 }
@@ -622,8 +627,9 @@ ParseResult parse(std::shared_ptr<const std::string> text, std::string path, con
         fmt::format("the file is {} bytes, more than the limit of {} bytes", text->size(), options.max_bytes),
         Location{path, 0, 0}, {}, {}}});
   }
-  if (text->starts_with("\xEF\xBB\xBF")) {
-    text = std::make_shared<const std::string>(text->substr(3));
+  const bool bom = text->starts_with(util::k_utf8_bom);
+  if (bom) {
+    text = std::make_shared<const std::string>(text->substr(util::k_utf8_bom.size()));
   }
   if (auto problem = check_bytes(*text, path)) {
     return util::unexpected(Diagnostics{*problem});
@@ -675,7 +681,7 @@ ParseResult parse(std::shared_ptr<const std::string> text, std::string path, con
     return util::unexpected(std::move(errors));
   }
   Node root = builder.has_root() ? builder.root() : Node::make_null(Mark{1, 1});
-  return Document{std::move(path), std::move(source), std::move(root)};
+  return Document{std::move(path), std::move(source), std::move(root), bom};
 }
 
 Diagnostic unreadable(const util::Failure& failure, const std::string& display_path) {

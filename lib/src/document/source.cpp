@@ -7,9 +7,7 @@
 namespace wellbeing::document {
 
 SourceText::SourceText(std::string_view text) : m_text(text) {
-  if (m_text.starts_with("\xEF\xBB\xBF")) {
-    m_bom = 3;
-  }
+  m_bom = m_text.size() - util::without_bom(m_text).size();
   m_line_starts.push_back(m_bom);
   for (std::size_t i = m_bom; i < m_text.size(); ++i) {
     if (m_text[i] == '\n') {

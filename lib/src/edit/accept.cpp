@@ -48,7 +48,7 @@ Acceptance accept_change(const document::Document& old_record, const Diagnostics
 
 Acceptance accept_addition(const document::Document& old_record, const Diagnostics& old_findings,
                            const Addition& addition, const records::CheckOptions& check) {
-  auto change = add_to_record(*old_record.source, old_record, addition);
+  auto change = add_to_record(old_record.text(), old_record, addition);
   if (!change) {
     Acceptance result;
     result.refusal = std::move(change).error().message;

@@ -21,8 +21,6 @@ using document::SourceText;
 
 namespace {
 
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-
 struct Span {
   std::size_t start = 0;
   std::size_t end = 0;
@@ -1030,10 +1028,6 @@ std::string apply_edits(const SourceText& ours, std::vector<Edit> edits) {
   return out;
 }
 
-std::string_view without_bom(std::string_view text) {
-  return text.starts_with(k_bom) ? text.substr(k_bom.size()) : text;
-}
-
 Result line_merge(std::string_view base, std::string_view ours, std::string_view theirs, std::string note) {
   Result result;
   result.semantic = false;
@@ -1056,9 +1050,9 @@ Result line_merge(std::string_view base, std::string_view ours, std::string_view
 
 Result merge_records(std::string_view base, std::string_view ours, std::string_view theirs,
                      const diff::SchemaNode& schema) {
-  const std::string_view base_text = without_bom(base);
-  const std::string_view ours_text = without_bom(ours);
-  const std::string_view theirs_text = without_bom(theirs);
+  const std::string_view base_text = util::without_bom(base);
+  const std::string_view ours_text = util::without_bom(ours);
+  const std::string_view theirs_text = util::without_bom(theirs);
   auto base_doc = document::parse(std::string(base_text), "base");
   auto ours_doc = document::parse(std::string(ours_text), "ours");
   auto theirs_doc = document::parse(std::string(theirs_text), "theirs");
@@ -1082,10 +1076,10 @@ Result merge_records(std::string_view base, std::string_view ours, std::string_v
     result.conflicts = merger.conflicts();
     result.notes = merger.notes();
     result.text = apply_edits(ours_side.text(), merger.edits());
-    if (ours.starts_with(k_bom)) {
-      result.text.insert(0, k_bom);
+    if (ours.starts_with(util::k_utf8_bom)) {
+      result.text.insert(0, util::k_utf8_bom);
     }
-    if (result.conflicts.empty() && !document::parse(std::string(without_bom(result.text)), "merged")) {
+    if (result.conflicts.empty() && !document::parse(std::string(util::without_bom(result.text)), "merged")) {
       return line_merge(base, ours, theirs,
                         "the merged record would not be readable YAML, so the versions were "
                         "merged line by line");

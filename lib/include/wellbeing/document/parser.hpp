@@ -26,6 +26,10 @@ struct Document {
   std::string path;
   std::shared_ptr<const std::string> source;  // the text as parsed, without a UTF-8 byte order mark
   Node root;
+  bool bom = false;  // the file starts with a UTF-8 byte order mark (util::k_utf8_bom), left out of `source`
+
+  // The file's bytes as read: `source`, after the byte order mark when it had one.
+  std::string text() const;
 };
 
 using ParseResult = util::Expected<Document, Diagnostics>;

@@ -11,6 +11,13 @@ namespace wellbeing::util {
 // The text of 1-based line `line` of `source`, without its line ending; empty when out of range.
 std::string_view source_line(std::string_view source, std::uint32_t line);
 
+// The UTF-8 byte order mark, and `text` without it when it starts with one. The parser reads past it; every
+// command that writes a file keeps it where it was.
+inline constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+inline std::string_view without_bom(std::string_view text) {
+  return text.starts_with(k_utf8_bom) ? text.substr(k_utf8_bom.size()) : text;
+}
+
 // Number of characters (UTF-8 code points) in `text`.
 std::size_t utf8_length(std::string_view text);
 
