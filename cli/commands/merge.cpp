@@ -71,7 +71,9 @@ int run(const Options& options, const GlobalOptions& global) {
   }
   bool clean = result.semantic && result.conflicts.empty() && !result.line_conflicts;
 
-  // A clean merge must leave a valid record: no error that neither side had on its own.
+  // A clean merge must leave a valid record. An error ours or theirs already had is still an error: git
+  // would otherwise commit an invalid record that no one was asked to look at. The file is written all the
+  // same (a person corrects it there) and the exit status marks it conflicted.
   if (clean) {
     auto merged = document::parse(result.text, name);
     if (merged && is_record(merged->root)) {
@@ -80,15 +82,28 @@ int run(const Options& options, const GlobalOptions& global) {
         before[message] = std::max(before[message], count);
       }
       const bool color = use_color(global.color, stderr);
+      std::string errors;
+      std::size_t count = 0;
+      std::size_t inherited = 0;
       for (const Diagnostic& d : validation::check_record(*merged, check)) {
-        const std::string key = d.rule + ": " + d.message;
-        if (d.severity == Severity::error && before[key]-- <= 0) {
-          if (clean) {
-            report += fmt::format("wellbeing merge: {}: the merged record is not valid; please correct it:\n", name);
-          }
-          clean = false;
-          report += format_diagnostic_text(d, *merged->source, color);
+        if (d.severity == Severity::error) {
+          ++count;
+          inherited += before[d.rule + ": " + d.message]-- > 0 ? 1 : 0;
+          errors += format_diagnostic_text(d, *merged->source, color);
         }
+      }
+      if (count > 0) {
+        clean = false;
+        std::string already;  // why a merge of two sides with an error is not clean either
+        if (inherited == count) {
+          already = count == 1 ? ", which ours or theirs already had" : ", all of which ours or theirs already had";
+        } else if (inherited > 0) {
+          already = fmt::format(", {} of which ours or theirs already had", inherited);
+        }
+        report += fmt::format("wellbeing merge: {}: the merged record is not valid ({} error{}{}); correct it, then "
+                              "git add it:\n",
+                              name, count, count == 1 ? "" : "s", already);
+        report += errors;
       }
     }
   }
@@ -121,8 +136,9 @@ Command register_merge(CLI::App& app, const GlobalOptions& global) {
       "Items added on both sides are both kept (in date order); a field changed on one side takes that change;\n"
       "the same value changed differently on both sides is a conflict, marked with <<<<<<< ours / ======= /\n"
       ">>>>>>> theirs around only the lines that hold it. Every byte of ours that neither side changed is kept.\n"
-      "Exit status: 0 for a clean merge that leaves a valid record, 1 for conflicts (or a merged record that is\n"
-      "not valid), 2 when a file cannot be read or the folder settings are not valid (nothing is merged).");
+      "Exit status: 0 for a clean merge that leaves a valid record; 1 for conflicts, or a merged record with any\n"
+      "error, even one ours already had (it is written with its errors shown, so git marks it conflicted); 2 when\n"
+      "a file cannot be read or the folder settings are not valid (nothing is merged).");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }
 

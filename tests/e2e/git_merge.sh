@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The record merge driver in a real repository: two branches each adding a conversation merge cleanly with
 # both kept and every other byte intact; both adding one under the same id keeps both; a one-sided status
-# change merges; a two-sided conflicting change leaves a minimal conflict and exit 1.
+# change merges; a two-sided conflicting change leaves a minimal conflict and exit 1; a merge whose result
+# has an error (even one both sides had) is not clean.
 source "$(dirname "$0")/lib.sh"
 # Inserts the lines of file $2 into file $1 at the end of the section before the line that is exactly $3
 # (before the blank line that separates them), as a person adding an item at the end of a list would.
@@ -157,5 +158,31 @@ set -e
 grep -qF 'ours is not readable YAML, so the versions were merged line by line' "$work/err" || fail "$(cat "$work/err")"
 grep -qF 'person: [broken' "$work/direct.yaml" || fail "ours' text must not be lost"
 grep -qF 'met_on: 2026-10-11' "$work/direct.yaml" || fail "theirs' text must not be lost"
+
+# --- 6. Both sides already have the same error and each makes a clean change of its own: git must not
+# commit the merge as if it were clean. The driver writes the merge, shows its errors and exits 1, so git
+# marks the file conflicted; once corrected it is added and committed.
+git checkout -q -b invalid-base
+sed -i '0,/level: high/s//level: urgent/' "$record"
+git add "$record" && as_author "Dee Okafor" dee@example.org "2026-10-13T09:00:00+01:00" git commit -q -m "An importance level that is not one"
+git checkout -q -b invalid-theirs
+sed -i 's/said: I feel safe\.$/said: I feel safe at home./' "$record"
+git add "$record" && as_author "Sam Patel" sam@example.org "2026-10-13T10:00:00+01:00" git commit -q -m "Safe at home"
+git checkout -q invalid-base
+sed -i 's/^  known_as: Ivy$/  known_as: Ivy May/' "$record"
+git add "$record" && as_author "Dee Okafor" dee@example.org "2026-10-13T11:00:00+01:00" git commit -q -m "Ivy May"
+if as_author "Dee Okafor" dee@example.org "2026-10-14T09:00:00+01:00" git merge -q --no-edit invalid-theirs >"$work/out" 2>&1; then
+  fail "a merge that leaves an invalid record should not be committed as clean"
+fi
+grep -qF "CONFLICT (content): Merge conflict in $record" "$work/out" || fail "git should report the conflict: $(cat "$work/out")"
+grep -qF "$record: the merged record is not valid (1 error, which ours or theirs already had)" "$work/out" ||
+  fail "the driver should say why: $(cat "$work/out")"
+grep -qE "^$record:[0-9]+:[0-9]+: error: .*urgent" "$work/out" || fail "the error should be located: $(cat "$work/out")"
+grep -q '^<<<<<<<' "$record" && fail "no conflict markers are expected: both changes merge"
+grep -qF 'known_as: Ivy May' "$record" && grep -qF 'I feel safe at home.' "$record" || fail "both changes should be in the file"
+[[ $(git ls-files -u -- "$record" | wc -l) == 3 ]] || fail "git should hold the file as unmerged"
+sed -i 's/level: urgent/level: high/' "$record"
+"$WELLBEING" validate --as-of 2026-10-14 "$record" >/dev/null 2>&1 || fail "the corrected record should be valid"
+git add "$record" && as_author "Dee Okafor" dee@example.org "2026-10-14T09:30:00+01:00" git commit -q --no-edit
 
 echo "git_merge: ok"
