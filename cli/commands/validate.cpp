@@ -117,16 +117,21 @@ int run(const Options& options, const GlobalOptions& global) {
   const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   validation::Inputs inputs = validation::collect_inputs(
       paths, options.only_records ? validation::Named::when_record : validation::Named::always);
+  if (inputs.files.empty() && inputs.problems.empty()) {
+    // The pre-commit check names every staged YAML file: none being a record is nothing to check. Anywhere
+    // else a run that checks nothing must not pass as if it had found everything valid.
+    if (options.only_records) {
+      write_out(stderr, "wellbeing: none of the files named is a record (by the folder's settings); nothing to check\n");
+      return k_exit_ok;
+    }
+    throw InputError(validation::no_records_message(paths, inputs.not_records));
+  }
   if (!options.changed_since.empty()) {
     keep_changed_since(options.changed_since, paths, inputs);
     if (inputs.files.empty() && inputs.problems.empty()) {
       write_out(stderr, fmt::format("wellbeing: no record changed since {}; nothing to check\n", options.changed_since));
       return k_exit_ok;
     }
-  }
-  if (options.only_records && inputs.files.empty() && inputs.problems.empty()) {
-    write_out(stderr, "wellbeing: none of the files named is a record (by the folder's settings); nothing to check\n");
-    return k_exit_ok;
   }
   if (std::count(inputs.files.begin(), inputs.files.end(), "-") > 1) {
     throw InputError("standard input ('-') can be named only once");
@@ -248,7 +253,8 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
                 "wellbeing.yaml, by each file's content, the settings, this version and the --as-of date)");
   sub->footer(
       "Exit status: 0 when every file is valid, 1 when any has errors (or warnings, with --strict), 2 on a usage "
-      "error, an unreadable path or folder settings that are not valid.\nText output reads path:line:column: "
+      "error, an unreadable path, folder settings that are not valid, or no record found to check (with\n"
+      "--only-records, none of the files named being a record is 0: nothing to check).\nText output reads path:line:column: "
       "severity: message [rule], then the line and a caret. 'wellbeing rules' lists the rules.");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }

@@ -57,4 +57,11 @@ if git commit -q -m "Broken" 2>"$work/commit.err"; then
   fail "an invalid record was committed"
 fi
 has "$(cat "$work/commit.err")" "fix the records above" "the hook's refusal"
+# A commit of only YAML files that are not records has nothing to check and goes through.
+git reset -q records/p-0001.yaml && git checkout -q -- records/p-0001.yaml
+printf 'site_name: Our records, again\nnav: [index.md]\n' >mkdocs.yml
+printf 'title: still not a record\n' >docs/page.yaml
+git add mkdocs.yml docs/page.yaml
+git commit -q -m "Docs only" 2>"$work/commit.err" || fail "a commit of no record was stopped: $(cat "$work/commit.err")"
+[[ -z $(git status --porcelain) ]] || fail "the docs commit left changes: $(git status --porcelain)"
 echo "records set: validate, summary and the pre-commit check agree on which files are records"

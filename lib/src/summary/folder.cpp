@@ -34,8 +34,10 @@ util::Expected<std::vector<std::string>, util::Failure> collect_files(const std:
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   std::set<fs::path> seen;
+  std::size_t not_records = 0;
   for (const std::string& path : paths) {
     const validation::Inputs inputs = validation::collect_inputs({path});
+    not_records += inputs.not_records;
     if (!inputs.problems.empty()) {
       const Diagnostic& d = inputs.problems.front();
       return util::unexpected(fmt::format("{}: {}", d.location.file, d.message));
@@ -53,6 +55,9 @@ util::Expected<std::vector<std::string>, util::Failure> collect_files(const std:
         out.push_back(file);
       }
     }
+  }
+  if (out.empty()) {
+    return util::unexpected(validation::no_records_message(paths, not_records));
   }
   return out;
 }

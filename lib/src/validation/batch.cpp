@@ -130,8 +130,8 @@ void walk(const std::string& root, Inputs& inputs, RecordSets& sets) {
     if (is_yaml(path) && it->is_regular_file(ec)) {
       if (counts(path, root, sets)) {
         found.push_back(path.generic_string());
-      } else {
-        ++inputs.not_records;
+      } else if (path.filename() != records::k_config_file_name) {
+        ++inputs.not_records;  // a folder's settings are not a record left out
       }
     }
   }
@@ -162,6 +162,22 @@ Inputs collect_inputs(const std::vector<std::string>& paths, Named named) {
     }
   }
   return inputs;
+}
+
+std::string no_records_message(const std::vector<std::string>& paths, std::size_t not_records) {
+  std::string where;
+  for (const std::string& path : paths) {
+    where += (where.empty() ? "" : ", ") + (path == "." ? std::string("the current folder") : path);
+  }
+  const char* its = paths.size() == 1 ? "its" : "their";
+  if (not_records == 0) {
+    return fmt::format("no record in {} (no .yaml or .yml file in {}, other than the folder's settings)", where,
+                       paths.size() == 1 ? "it" : "them");
+  }
+  const std::string files = not_records == 1 ? fmt::format("{} one YAML file is", its)
+                                             : fmt::format("{} {} YAML files are all", its, not_records);
+  return fmt::format("no record in {} ({} outside the records the folder's settings name: see `records` in {})",
+                     where, files, records::k_config_file_name);
 }
 
 namespace {

@@ -27,7 +27,8 @@ struct SummarisedFile {
 
 // The record files `paths` name, each once (a file named twice, or inside a folder also named, would count
 // twice): files as given, folders walked as validation::collect_inputs walks them, without a folder's
-// settings file; "-" is standard input. Fails with "PATH: MESSAGE" for the first path that cannot be listed.
+// settings file; "-" is standard input. Fails with "PATH: MESSAGE" for the first path that cannot be listed,
+// and with validation::no_records_message when the paths hold no record.
 util::Expected<std::vector<std::string>, util::Failure> collect_files(const std::vector<std::string>& paths);
 
 // Reads, parses, checks (validation::check_record, with options.config and options.as_of) and summarises

@@ -31,6 +31,12 @@ enum class Named { always, when_record };
 // counts. Display paths keep the form the user typed ("examples/records/p-0001.yaml").
 Inputs collect_inputs(const std::vector<std::string>& paths, Named named = Named::always);
 
+// Why a run over `paths` (as given to collect_inputs, which found `not_records` YAML files that are not
+// records) has nothing to check, in plain words: "no record in records (no .yaml or .yml file in it, other
+// than the folder's settings)".
+// A command that finds no record stops on it (exit status 2) rather than passing having checked nothing.
+std::string no_records_message(const std::vector<std::string>& paths, std::size_t not_records);
+
 // What a check found in one file. `source` is the text (for showing source lines), null when unreadable.
 struct FileResult {
   std::string path;
