@@ -120,6 +120,25 @@ std::optional<Edited> edit_interactively(const AddOptions& options, const docume
   }
 }
 
+// "--led-by and --approach are required for a conversation", and where else they may be given.
+std::string missing_message(const std::vector<edit::Field>& missing, const edit::KindInfo& info,
+                            const std::string& from) {
+  auto listed = [&](auto word) {
+    std::string out;
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      out += fmt::format("{}{}", i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ", word(missing[i]));
+    }
+    return out;
+  };
+  std::string message = fmt::format("{} {} required for {}", listed([](const edit::Field& f) { return f.flag; }),
+                                    missing.size() == 1 ? "is" : "are", edit::with_article(info));
+  if (!from.empty()) {
+    message += fmt::format(" (or {} in {})", listed([](const edit::Field& f) { return f.key; }),
+                           from == "-" ? "standard input" : from);
+  }
+  return message;
+}
+
 }  // namespace
 
 int run_add(const AddOptions& options, const GlobalOptions& global) {
@@ -191,6 +210,10 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     kept = edited->kept;
   }
   base.fields = edit::complete_fields(kind, fields, default_date);
+  // What the editor's entry lacks is shown in the editor; options are named as they were typed.
+  if (const auto missing = edit::missing_fields(kind, base.fields); !interactive && !missing.empty()) {
+    throw InputError(missing_message(missing, info, options.from));
+  }
   // Whatever stops the write, what the person wrote in the editor is not lost.
   auto keep_note = [&] {
     if (kept) {

@@ -29,11 +29,13 @@ Command register_add(CLI::App& app, const GlobalOptions& global) {
     for (const edit::Field& field : edit::kind_fields(info.kind)) {
       CLI::Option* option = sub->add_option(std::string(field.flag), options->values[std::string(field.flag)],
                                             std::string(field.help));
-      option->option_text(field.type == edit::FieldType::date      ? "DATE"
-                          : field.type == edit::FieldType::list    ? "TEXT ..."
-                          : field.type == edit::FieldType::integer ? "N"
-                          : field.type == edit::FieldType::boolean ? "true|false"
-                                                             : "TEXT");
+      const std::string_view word = field.type == edit::FieldType::date      ? "DATE"
+                                    : field.type == edit::FieldType::list    ? "TEXT ..."
+                                    : field.type == edit::FieldType::integer ? "N"
+                                    : field.type == edit::FieldType::boolean ? "true|false"
+                                                                             : "TEXT";
+      // Not CLI11's required(): the entry may come from --from or the editor instead.
+      option->option_text(fmt::format("{}{}", word, edit::is_required(info.kind, field) ? " (required)" : ""));
       if (field.type == edit::FieldType::list) {
         option->allow_extra_args(false);
       }

@@ -84,7 +84,7 @@ for words in "wellbeing-validate - Check records against the schema" "--strict" 
   grep -qF -- "$words" "$work/validate.txt" || fail "wellbeing-validate(1) lacks '$words'"
 done
 read_page wellbeing-add.1 >"$work/add.txt"
-for words in conversation safeguarding "--led-by" "--next-review-due" "4 the file changed"; do
+for words in conversation safeguarding "--led-by" "--next-review-due" "--approach TEXT (required)" "4 the file changed"; do
   grep -qF -- "$words" "$work/add.txt" || fail "wellbeing-add(1) lacks '$words'"
 done
 echo "$pages manual pages read by man; the package runs from a scratch root"

@@ -178,11 +178,45 @@ util::Expected<Node, util::Failure> value_of(const Field& field, const std::vect
   return Node::make_string(text);
 }
 
+// "referral.to" as a JSON pointer's tokens: "referral/to".
+std::string key_pointer(std::string_view key) {
+  std::string pointer(key);
+  std::replace(pointer.begin(), pointer.end(), '.', '/');
+  return pointer;
+}
+
 }  // namespace
 
 std::string_view kind_help(ItemKind kind) { return fields_of(kind).help; }
 
 std::span<const Field> kind_fields(ItemKind kind) { return fields_of(kind).fields; }
+
+bool is_required(ItemKind kind, const Field& field) {
+  if (kind == ItemKind::area || !schema_requires(kind, field.key)) {
+    return false;
+  }
+  Node others = Node::make_mapping({});
+  for (const Field& other : kind_fields(kind)) {
+    if (other.key != field.key) {
+      others = set_path(others, split_key(other.key), Node::make_string("given"));
+    }
+  }
+  const Node completed = complete_fields(kind, others, util::today());
+  return completed.at_pointer("/" + key_pointer(field.key)) == nullptr;
+}
+
+std::vector<Field> missing_fields(ItemKind kind, const Node& entry) {
+  std::vector<Field> missing;
+  if (kind == ItemKind::area) {
+    return missing;
+  }
+  for (const Field& field : kind_fields(kind)) {
+    if (!entry.at_pointer("/" + key_pointer(field.key)) && schema_requires(kind, field.key, &entry)) {
+      missing.push_back(field);
+    }
+  }
+  return missing;
+}
 
 bool has_values(const FieldValues& values) {
   return std::any_of(values.begin(), values.end(), [](const auto& entry) { return !entry.second.empty(); });

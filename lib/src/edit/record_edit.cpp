@@ -353,6 +353,14 @@ const KindInfo& kind_info(ItemKind kind) {
   return *std::find_if(k_kinds.begin(), k_kinds.end(), [&](const KindInfo& info) { return info.kind == kind; });
 }
 
+std::string with_article(const KindInfo& info) {
+  if (info.kind == ItemKind::evidence) {  // a mass noun
+    return std::string(info.title);
+  }
+  const bool vowel = std::string_view("aeiou").find(info.title.front()) != std::string_view::npos;
+  return fmt::format("{} {}", vowel ? "an" : "a", info.title);
+}
+
 const KindInfo* find_kind(std::string_view name) {
   for (const KindInfo& info : k_kinds) {
     std::string dashed(name);
@@ -377,6 +385,32 @@ const Node* schema_property(ItemKind kind, std::string_view key) {
     node = properties ? properties->find(part) : nullptr;
   }
   return node;
+}
+
+bool schema_requires(ItemKind kind, std::string_view key, const Node* present) {
+  const Node* node = schema_root().at_pointer(fmt::format("/definitions/{}", kind_info(kind).definition));
+  const Node* given = present;
+  const std::vector<std::string> parts = split_key(key);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const Node* resolved = schema::follow_refs(schema_root(), node);
+    if (!resolved) {
+      return false;
+    }
+    bool required = false;
+    if (const Node* list = resolved->find("required"); list && list->is_sequence()) {
+      for (const Node& item : list->items()) {
+        required = required || (item.is_string() && item.as_string() == parts[i]);
+      }
+    }
+    const Node* here = given && given->is_mapping() ? given->find(parts[i]) : nullptr;
+    if (!required && (i + 1 == parts.size() || !here)) {
+      return false;
+    }
+    given = here;
+    const Node* properties = resolved->find("properties");
+    node = properties ? properties->find(parts[i]) : nullptr;
+  }
+  return true;
 }
 
 Node complete_fields(ItemKind kind, const Node& fields, util::Date date) {

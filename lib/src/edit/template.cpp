@@ -102,11 +102,11 @@ std::string entry_template(ItemKind kind, std::string_view file, const Node& pre
   const KindInfo& info = kind_info(kind);
   const std::span<const Field> fields = kind_fields(kind);
   std::string out = fmt::format(
-      "# Adding {} {} to {}.\n"
+      "# Adding {} to {}.\n"
       "# Fill in the values after the colons; lines starting with # are ignored, and keys left\n"
       "# empty are left out. Save and close the editor to add it. To cancel, empty the file and save.\n"
       "#\n",
-      std::string_view("aeiou").find(info.title.front()) != std::string_view::npos ? "an" : "a", info.title, file);
+      with_article(info), file);
   out += guide_for(kind);
   std::vector<std::string> keys;
   if (!info.date_key.empty()) {

@@ -33,6 +33,15 @@ std::string_view kind_help(ItemKind kind);
 // The fields of `kind`, in the order `add KIND --help` lists them.
 std::span<const Field> kind_fields(ItemKind kind);
 
+// Whether every entry of `kind` needs `field` given: the record schema requires its key and complete_fields
+// does not fill it in, even when every other field is given (an outcome's status is "open" unless said).
+// No field of an area is: they change an area that is there already.
+bool is_required(ItemKind kind, const Field& field);
+
+// The fields of `kind` that `entry` (its keys as complete_fields gives them) lacks and the record schema
+// requires (schema_requires with `entry`), in the order of kind_fields(); empty for an area.
+std::vector<Field> missing_fields(ItemKind kind, const document::Node& entry);
+
 // Option values as given, by flag ("--area" -> {"health", "control"}); flags not given may be absent or empty.
 using FieldValues = std::map<std::string, std::vector<std::string>, std::less<>>;
 

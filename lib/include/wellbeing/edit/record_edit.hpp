@@ -31,6 +31,9 @@ struct KindInfo {
   bool date_ordered;            // the list is kept in date order
 };
 
+// The kind's title as a sentence names one: "a conversation", "an outcome", "evidence".
+std::string with_article(const KindInfo& info);
+
 // Every kind, in the order `wellbeing add --help` lists them.
 std::span<const KindInfo> kinds();
 const KindInfo& kind_info(ItemKind kind);
@@ -57,6 +60,11 @@ document::Node order_fields(ItemKind kind, const document::Node& fields);
 // The record schema's node for `key` of `kind` ("referral.to" for a nested key), its $ref not followed, so
 // its own description is kept; nullptr when the schema has no such property.
 const document::Node* schema_property(ItemKind kind, std::string_view key);
+
+// Whether the record schema's `required` lists `key` for an entry of `kind`; for a nested key
+// ("referral.to"), every part in its parent, or, given the entry's fields `present`, the last part where the
+// parts before it are there ("to" once the entry has a referral). Requirements under if/then do not count.
+bool schema_requires(ItemKind kind, std::string_view key, const document::Node* present = nullptr);
 
 // A replacement of the bytes [offset, offset + length) of the old text by `text` (an insertion when
 // length is 0).
