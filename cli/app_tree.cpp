@@ -1,5 +1,9 @@
 #include "app_tree.hpp"
 
+#include <fmt/format.h>
+
+#include "wellbeing/util/text.hpp"
+
 namespace wellbeing::cli {
 
 namespace {
@@ -58,6 +62,37 @@ void add_levels(const CLI::App& app, const std::string& key, std::vector<Outline
 }
 
 }  // namespace
+
+std::string suggest_command(const CLI::App& app, std::string_view word) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    names.push_back(sub->get_name());
+  }
+  const std::string best = util::closest_match(word, names);
+  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+std::string suggest_option(const CLI::App& app, std::string_view word) {
+  std::vector<std::string> names;
+  for (const CLI::App* level = &app; level; level = level->get_parent()) {
+    for (const CLI::Option* option : level->get_options({})) {
+      for (const std::string& name : option->get_lnames()) {
+        names.push_back("--" + name);
+      }
+    }
+  }
+  const std::string best = util::closest_match(word, names);
+  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+bool has_option(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* level = &app; level; level = level->get_parent()) {
+    if (level->get_option_no_throw(name)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::vector<std::string> choice_words(const std::string& type_name) {
   const std::size_t open = type_name.rfind('{');

@@ -33,6 +33,16 @@ inline std::vector<const CLI::Option*> visible_options(const CLI::App& app) {
   return options;
 }
 
+// " (did you mean 'validate'?)" for the command of `app` nearest `word`; empty when none is near enough.
+std::string suggest_command(const CLI::App& app, std::string_view word);
+
+// " (did you mean '--approach'?)" for the long option nearest `word` ("--aproach") among those of `app` and
+// of the commands above it; empty when none is near enough.
+std::string suggest_option(const CLI::App& app, std::string_view word);
+
+// Whether `app` or a command above it has the option `name` ("--approach", "-n").
+bool has_option(const CLI::App& app, const std::string& name);
+
 // The words inside the last {…} of an option's type name ("ENUM:{json, text}" -> json, text): the words
 // choice() and one_of() take; empty when it names none.
 std::vector<std::string> choice_words(const std::string& type_name);

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "app_tree.hpp"
-#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
 
@@ -70,18 +69,14 @@ Command register_help(CLI::App& app, const GlobalOptions& /*global*/) {
         const CLI::App* shown = root;
         std::string path = "wellbeing";
         for (const std::string& word : *words) {
-          std::vector<std::string> names;
           const CLI::App* found = nullptr;
           for (const CLI::App* candidate : shown->get_subcommands({})) {
             if (candidate->check_name(word)) {
               found = candidate;
             }
-            names.push_back(candidate->get_name());
           }
           if (!found) {
-            const std::string best = util::closest_match(word, names);
-            throw InputError(fmt::format("'{}' has no command '{}'{}", path, word,
-                                         best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best)));
+            throw InputError(fmt::format("'{}' has no command '{}'{}", path, word, suggest_command(*shown, word)));
           }
           shown = found;
           path += " " + word;

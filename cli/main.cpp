@@ -5,22 +5,56 @@
 
 #include <fmt/format.h>
 
+#include "app_tree.hpp"
 #include "command.hpp"
 #include "help.hpp"
 #include "options.hpp"
 #include "wellbeing/util/escape.hpp"
-#include "wellbeing/util/text.hpp"
 
 namespace {
 
-// CLI11 reports an unknown subcommand as an extra positional; say what was probably meant instead.
-std::string suggest_subcommand(const CLI::App& app, const std::string& word) {
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    names.push_back(sub->get_name());
+using wellbeing::cli::has_option;
+using wellbeing::cli::suggest_command;
+using wellbeing::cli::suggest_option;
+
+// CLI11 reports a misspelt option as words it did not expect, and a misspelt command (`add conversaton`) as a
+// missing one: name the word instead, with what was probably meant. `where` is the command that was parsed
+// last ("wellbeing add"), `sub` its app; otherwise CLI11's own message.
+std::string explain(const CLI::ParseError& e, const CLI::App& app, const CLI::App& sub, const std::string& where,
+                    int argc, char** argv) {
+  const bool extras = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+  const bool no_command = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && !sub.get_subcommands({}).empty() &&
+                          sub.get_subcommands().empty();
+  if (!extras && !no_command) {
+    return e.what();
   }
-  const std::string best = wellbeing::util::closest_match(word, names);
-  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+  const CLI::App* level = &app;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--") {
+      break;
+    }
+    if (word.starts_with("--")) {
+      const std::string name = word.substr(0, word.find('='));
+      if (!has_option(*level, name)) {
+        return fmt::format("unknown option '{}'{}", name, suggest_option(*level, name));
+      }
+      continue;
+    }
+    if (word.starts_with("-")) {
+      continue;
+    }
+    const CLI::App* next = nullptr;
+    for (const CLI::App* candidate : level->get_subcommands({})) {
+      next = candidate->check_name(word) ? candidate : next;
+    }
+    if (next) {
+      level = next;
+    } else if (no_command && level == &sub) {
+      return fmt::format("'{}' has no command '{}'{}", where, word, suggest_command(sub, word));
+    }
+  }
+  return e.what();
 }
 
 }  // namespace
@@ -63,7 +97,7 @@ int main(int argc, char** argv) {
     const auto subs = app.get_subcommands({});
     if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->check_name(word); })) {
       std::fprintf(stderr, "wellbeing: error: unknown command '%s'%s\nRun 'wellbeing --help' for the commands.\n",
-                   word.c_str(), suggest_subcommand(app, word).c_str());
+                   word.c_str(), suggest_command(app, word).c_str());
       return k_exit_usage;
     }
   }
@@ -75,11 +109,13 @@ int main(int argc, char** argv) {
       return app.exit(e);
     }
     std::string where = "wellbeing";
-    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+    const CLI::App* sub = &app;
+    while (!sub->get_subcommands().empty()) {
       sub = sub->get_subcommands().front();
       where += " " + sub->get_name();
     }
-    std::fprintf(stderr, "wellbeing: error: %s\nRun '%s --help' for usage.\n", e.what(), where.c_str());
+    std::fprintf(stderr, "wellbeing: error: %s\nRun '%s --help' for usage.\n",
+                 explain(e, app, *sub, where, argc, argv).c_str(), where.c_str());
     return k_exit_usage;
   }
 

@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "wellbeing/summary/options.hpp"
+
 namespace wellbeing::cli {
 
 std::optional<util::Date> parse_date_word(std::string_view text) {
@@ -42,6 +44,19 @@ util::Date date_or(const std::string& text, util::Date fallback) {
     throw std::logic_error(fmt::format("the date '{}' was not checked when the options were parsed", text));
   }
   return *date;
+}
+
+CLI::Validator area_value() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        auto ids = summary::parse_areas({input});
+        if (!ids) {
+          return std::move(ids).error().message;
+        }
+        input = ids->front();
+        return {};
+      },
+      "", "area");
 }
 
 CLI::Option* add_color_option(CLI::App& app, ColorChoice& color) {

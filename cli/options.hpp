@@ -70,6 +70,10 @@ CLI::Option* add_date_option(CLI::App& app, const std::string& name, std::string
 // The date in a date option's text (checked by date_value() while parsing), or `fallback` when it was not given.
 util::Date date_or(const std::string& text, util::Date fallback);
 
+// A CLI11 transformer for an --area value: an area id, or its letter a to i, left as the id; anything else
+// fails in summary::parse_areas's words: "unknown area 'helth' (did you mean 'health'?); the areas are …".
+CLI::Validator area_value();
+
 // Registers the colour option: --color=auto|always|never, into `color`.
 CLI::Option* add_color_option(CLI::App& app, ColorChoice& color);
 

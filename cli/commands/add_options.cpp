@@ -24,7 +24,8 @@ Command register_add(CLI::App& app, const GlobalOptions& global) {
     }
     if (info.kind == ItemKind::area) {
       sub->add_option("--area", options->area, "The area to update: dignity, health, protection, control, …")
-          ->option_text("ID");
+          ->option_text("ID")
+          ->transform(area_value());
     }
     for (const edit::Field& field : edit::kind_fields(info.kind)) {
       CLI::Option* option = sub->add_option(std::string(field.flag), options->values[std::string(field.flag)],
@@ -41,6 +42,9 @@ Command register_add(CLI::App& app, const GlobalOptions& global) {
       }
       if (field.type == edit::FieldType::date) {
         option->transform(date_value());
+      }
+      if (field.flag == "--area") {
+        option->transform(area_value());
       }
     }
     if (!info.date_key.empty()) {
