@@ -8,6 +8,7 @@
 #include "options.hpp"
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/util/text.hpp"
+#include "wellbeing/util/json.hpp"
 
 namespace wellbeing::cli {
 
@@ -72,7 +73,7 @@ int run(const Options& options) {
         list.push_back(rule_json(rule));
       }
       nlohmann::ordered_json root;
-      root["version"] = 1;
+      root["version"] = util::k_json_version;
       root["rules"] = std::move(list);
       write_out(stdout, root.dump(2) + "\n");
     } else {

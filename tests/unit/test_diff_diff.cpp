@@ -231,10 +231,10 @@ TEST_SUITE("render") {
     CHECK(wellbeing::diff::render_markdown(list) == "## Outcomes\n\n- Outcome o-1: status open → in\\_progress\n");
   }
 
-  TEST_CASE("JSON has path, kind, old, new and label") {
+  TEST_CASE("JSON has its version, and each change its path, kind, old, new and label") {
     const auto list = changes("a: .nan\n", "a: 1\n");
     CHECK(wellbeing::diff::render_json(list) ==
-          "[\n  {\n    \"path\": \"/a\",\n    \"kind\": \"changed\",\n    \"old\": null,\n    \"new\": 1,\n"
-          "    \"label\": \"A .nan → 1\"\n  }\n]");
+          "{\n  \"version\": 1,\n  \"changes\": [\n    {\n      \"path\": \"/a\",\n      \"kind\": \"changed\",\n"
+          "      \"old\": null,\n      \"new\": 1,\n      \"label\": \"A .nan → 1\"\n    }\n  ]\n}");
   }
 }

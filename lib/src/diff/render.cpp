@@ -6,6 +6,7 @@
 
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/util/escape.hpp"
+#include "wellbeing/util/json.hpp"
 #include "wellbeing/util/style.hpp"
 
 namespace wellbeing::diff {
@@ -79,7 +80,7 @@ std::string render_markdown(const std::vector<Change>& changes, int heading_leve
   return out;
 }
 
-std::string render_json(const std::vector<Change>& changes) {
+nlohmann::ordered_json changes_json(const std::vector<Change>& changes) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const Change& change : changes) {
     nlohmann::ordered_json item;
@@ -90,7 +91,14 @@ std::string render_json(const std::vector<Change>& changes) {
     item["label"] = change.label;
     list.push_back(std::move(item));
   }
-  return list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return list;
+}
+
+std::string render_json(const std::vector<Change>& changes) {
+  nlohmann::ordered_json root;
+  root["version"] = util::k_json_version;
+  root["changes"] = changes_json(changes);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace wellbeing::diff

@@ -9,6 +9,7 @@
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/json.hpp"
 #include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
 
@@ -45,9 +46,7 @@ nlohmann::ordered_json node_json(const std::optional<document::Node>& node) {
   if (!node) {
     return nullptr;
   }
-  diff::Change change;
-  change.new_value = *node;
-  return nlohmann::ordered_json::parse(diff::render_json({change}))[0]["new"];
+  return document::to_json_value(*node);
 }
 
 // A value as the trail shows it, or "(not there)".
@@ -132,7 +131,7 @@ std::string render_trail_markdown(const std::vector<Entry>& entries, const std::
 
 std::string render_trail_json(const std::vector<Entry>& entries, const std::string& file, const std::string& person) {
   nlohmann::ordered_json root;
-  root["version"] = 1;
+  root["version"] = util::k_json_version;
   root["file"] = file;
   root["person"] = person;
   nlohmann::ordered_json commits = nlohmann::ordered_json::array();
@@ -141,7 +140,7 @@ std::string render_trail_json(const std::vector<Entry>& entries, const std::stri
     nlohmann::ordered_json item = commit_json(v.commit);
     item["path"] = v.path;
     item["renamed_from"] = v.old_path && *v.old_path != v.path ? nlohmann::ordered_json(*v.old_path) : nullptr;
-    item["changes"] = nlohmann::ordered_json::parse(diff::render_json(entry.changes));
+    item["changes"] = diff::changes_json(entry.changes);
     if (!entry.error.empty()) {
       item["error"] = entry.error;
     }
@@ -153,7 +152,7 @@ std::string render_trail_json(const std::vector<Entry>& entries, const std::stri
 
 std::string render_blame_json(const Blame& blame, std::string_view file, std::string_view identity_path) {
   nlohmann::ordered_json root;
-  root["version"] = 1;
+  root["version"] = util::k_json_version;
   root["file"] = file;
   root["path"] = identity_path;
   root["value"] = node_json(blame.value);

@@ -10,6 +10,7 @@
 #include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/escape.hpp"
 #include "wellbeing/util/escape.hpp"
+#include "wellbeing/util/json.hpp"
 
 namespace wellbeing::report {
 
@@ -373,6 +374,7 @@ class Builder {
 
   json build() {
     json data;
+    data["version"] = util::k_json_version;
     data["format"] = m_format == Format::html ? "html" : "markdown";
     data["is_html"] = m_format == Format::html;
     data["is_markdown"] = m_format == Format::markdown;

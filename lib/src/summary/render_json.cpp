@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/summary/render.hpp"
+#include "wellbeing/util/json.hpp"
 
 namespace wellbeing::summary {
 
@@ -176,7 +177,7 @@ Json person_json(const PersonSummary& p) {
 }
 
 Json header_json(std::string_view kind, const Options& options) {
-  return {{"version", 1},
+  return {{"version", util::k_json_version},
           {"kind", kind},
           {"as_of", show_date(options.as_of, options.redaction)},
           {"period", {{"from", show_date(options.period.from, options.redaction)}, {"to", show_date(options.period.to, options.redaction)}}},

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "wellbeing/util/text.hpp"
+#include "wellbeing/util/json.hpp"
 
 namespace wellbeing::validation {
 
@@ -102,7 +103,7 @@ Counts count(const std::vector<FileResult>& results, const Diagnostics& problems
 std::string render_json(const std::vector<FileResult>& results, const Diagnostics& problems,
                         const Counts& counts, bool strict) {
   nlohmann::ordered_json root;
-  root["version"] = 1;
+  root["version"] = util::k_json_version;
   root["valid"] = counts.invalid == 0 && problems.empty();
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   auto add_file = [&](const std::string& path, const Diagnostics& diagnostics) {

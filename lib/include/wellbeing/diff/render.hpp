@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "wellbeing/diff/diff.hpp"
 
 namespace wellbeing::diff {
@@ -23,9 +25,11 @@ std::string render_text(const std::vector<Change>& changes, const TextStyle& sty
 // Markdown's special characters escaped. Empty when there are no changes.
 std::string render_markdown(const std::vector<Change>& changes, int heading_level = 2);
 
-// The changes as a JSON array (2-space indent, no trailing newline) of
-// {"path", "kind": "added"|"removed"|"changed", "old", "new", "label"}; "old" is null when added and "new"
-// is null when removed; values are JSON (YAML's .nan and .inf become null).
+// The changes as a JSON array of {"path", "kind": "added"|"removed"|"changed", "old", "new", "label"};
+// "old" is null when added and "new" is null when removed; values are JSON (YAML's .nan and .inf become null).
+nlohmann::ordered_json changes_json(const std::vector<Change>& changes);
+
+// diff's JSON: {"version": 1, "changes": changes_json(changes)} (2-space indent, no trailing newline).
 std::string render_json(const std::vector<Change>& changes);
 
 // util::escape_markdown, under the name the log's Markdown uses.
