@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shell completion made by `wellbeing completion`: bash's completion function, called as bash calls it (with
 # COMP_WORDS and COMP_CWORD), offers the commands, the options of a command, the kinds of `add`, the nine
-# area ids after --area, choices such as --format's, and files where a file goes. The zsh and fish scripts
-# are at least read by their shells when those are installed.
+# area ids after --area, choices such as --format's, and files where a file goes. zsh's and fish's are
+# tested in package_completion_zsh.sh and package_completion_fish.sh.
 set -euo pipefail
 
 : "${WELLBEING:?path to the wellbeing binary}" "${WELLBEING_ROOT:?path to the repository}"
@@ -90,13 +90,4 @@ expect records/p-0002.yaml -- render records/p-0001.yaml -o records/p-0002
 # Not a file where a word goes.
 refuse schema.json -- validate --format ""
 
-# zsh and fish read their scripts without a syntax error, where they are installed.
-if command -v zsh >/dev/null; then
-  "$WELLBEING" completion zsh >"$work/_wellbeing"
-  zsh -n "$work/_wellbeing" || fail "zsh cannot read the zsh completion"
-fi
-if command -v fish >/dev/null; then
-  "$WELLBEING" completion fish >"$work/wellbeing.fish"
-  fish --no-execute "$work/wellbeing.fish" || fail "fish cannot read the fish completion"
-fi
 echo "bash completion: commands, options, add kinds, area ids, choices and files"
