@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A real browser prints the HTML review report: headless Chromium turns the report of an example person
 # into a PDF, and the PDF must have A4 pages numbered "Page N of M" (the print stylesheet), the report's
-# text in reading order, no outcome split across two pages, and table headers repeated on every page a
-# long table runs onto. Needs chromium and poppler-utils (scripts/install-deps --test); without them the
-# test says so loudly and passes, except under CI=true, where it fails.
+# text in reading order, no outcome split across two pages, table headers repeated on every page a long
+# table runs onto, and, printed as the README says, no browser header or footer. Needs chromium and
+# poppler-utils (scripts/install-deps --test); without them the test says so loudly and passes, except
+# under CI=true, where it fails.
 source "$(dirname "$0")/lib.sh"
 skip_without "scripts/install-deps --test installs chromium and poppler-utils" chromium pdfinfo pdftotext
 
@@ -35,6 +36,11 @@ if grep -Eiq '<script|<link|<img|<iframe|@import|url\(|src=' "$work/review.html"
   fail "the HTML report refers to something outside itself or runs a script"
 fi
 print_pdf "$work/review.html" "$work/review.pdf"
+
+# Printed as the README says, the pages carry no browser header or footer (the date, the title, the file's URL).
+readme_line=$(grep -m1 '^chromium --headless' "$WELLBEING_ROOT/README.md") || fail "the README shows no chromium command"
+[[ $readme_line == *--no-pdf-header-footer* ]] || fail "the README's chromium command keeps the browser's header: $readme_line"
+if pdftotext "$work/review.pdf" - | grep -qF "file://"; then fail "the PDF shows the browser's header or footer"; fi
 
 pages=$(pages_of "$work/review.pdf")
 echo "p-0001: $pages pages"
