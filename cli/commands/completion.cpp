@@ -7,10 +7,13 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/records/record.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::cli {
 
 namespace {
+
+using util::single_quoted;
 
 enum class Shell { bash, zsh, fish };
 
@@ -28,15 +31,6 @@ std::string joined(const std::vector<std::string>& words, std::string_view separ
     out += (out.empty() ? "" : std::string(separator)) + word;
   }
   return out;
-}
-
-// Text inside single quotes in any of the three shells.
-std::string single_quoted(std::string_view text) {
-  std::string out = "'";
-  for (const char c : text) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
 }
 
 std::string all_keys(const std::vector<OutlineLevel>& nodes, std::string_view separator) {

@@ -7,12 +7,13 @@
 
 using namespace wellbeing::report;
 using wellbeing::util::escape_markdown;
+using wellbeing::util::escape_markup;
 
 TEST_SUITE("Escape") {
-  TEST_CASE("escape_html turns the five special characters into references and keeps the rest") {
-    CHECK(escape_html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    CHECK(escape_html("café\nline two {{x}}") == "café\nline two {{x}}");
-    CHECK(escape_html("") == "");
+  TEST_CASE("escape_markup turns the five special characters into references and keeps the rest") {
+    CHECK(escape_markup("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    CHECK(escape_markup("café\nline two {{x}}") == "café\nline two {{x}}");
+    CHECK(escape_markup("") == "");
   }
 
   TEST_CASE("only http, https and mailto links with a host or an address are safe") {
@@ -32,23 +33,23 @@ TEST_SUITE("Escape") {
   }
 
   TEST_CASE("linkify_html makes safe URLs in escaped text live, and nothing else") {
-    CHECK(linkify_html(escape_html("see https://example.org/a?b=1&c=2.")) ==
+    CHECK(linkify_html(escape_markup("see https://example.org/a?b=1&c=2.")) ==
           "see <a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>.");
-    CHECK(linkify_html(escape_html("(http://example.org/x)")) ==
+    CHECK(linkify_html(escape_markup("(http://example.org/x)")) ==
           "(<a href=\"http://example.org/x\">http://example.org/x</a>)");
-    CHECK(linkify_html(escape_html("http://example.org/wiki/A_(b)")) ==
+    CHECK(linkify_html(escape_markup("http://example.org/wiki/A_(b)")) ==
           "<a href=\"http://example.org/wiki/A_(b)\">http://example.org/wiki/A_(b)</a>");
-    CHECK(linkify_html(escape_html("write to mailto:someone@example.org, please")) ==
+    CHECK(linkify_html(escape_markup("write to mailto:someone@example.org, please")) ==
           "write to <a href=\"mailto:someone@example.org\">mailto:someone@example.org</a>, please");
     // A quote or an angle bracket ends the URL: it can never carry an attribute or a tag.
-    CHECK(linkify_html(escape_html("http://example.org\"onmouseover=\"alert(1)")) ==
+    CHECK(linkify_html(escape_markup("http://example.org\"onmouseover=\"alert(1)")) ==
           "<a href=\"http://example.org\">http://example.org</a>&quot;onmouseover=&quot;alert(1)");
-    CHECK(linkify_html(escape_html("http://example.org<script>")) ==
+    CHECK(linkify_html(escape_markup("http://example.org<script>")) ==
           "<a href=\"http://example.org\">http://example.org</a>&lt;script&gt;");
     for (const char* text : {"javascript:alert(1)", "[x](javascript:alert(1))", "xhttp://example.org",
                              "http:// nothing", "mailto:nobody", "data:text/html,x"}) {
       CAPTURE(text);
-      CHECK(linkify_html(escape_html(text)) == escape_html(text));
+      CHECK(linkify_html(escape_markup(text)) == escape_markup(text));
     }
   }
 

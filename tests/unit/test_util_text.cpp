@@ -150,4 +150,13 @@ TEST_SUITE("util::closest_match") {
   TEST_CASE("the first of equally near candidates wins") {
     CHECK(closest_match("cat", std::vector<std::string>{"bat", "hat"}) == "bat");
   }
+
+  TEST_CASE("shell words: plain ones stay as they are, the rest are single-quoted") {
+    CHECK(shell_quote("records/p-0001.yaml") == "records/p-0001.yaml");
+    CHECK(shell_quote("") == "''");
+    CHECK(shell_quote("Ann's notes.yaml") == "'Ann'\\''s notes.yaml'");
+    CHECK(shell_quote("$(rm -rf /)") == "'$(rm -rf /)'");
+    CHECK(single_quoted("plain") == "'plain'");
+    CHECK(single_quoted("it's") == "'it'\\''s'");
+  }
 }

@@ -64,18 +64,16 @@ std::string render_text(const std::vector<Change>& changes, const TextStyle& sty
   return out;
 }
 
-std::string markdown_escape(std::string_view text) { return util::escape_markdown(text); }
-
 std::string render_markdown(const std::vector<Change>& changes, int heading_level) {
   const std::string hashes(static_cast<std::size_t>(std::clamp(heading_level, 1, 6)), '#');
   std::string out;
   const std::string* section = nullptr;
   for (const Change& change : changes) {
     if (!section || *section != change.section) {
-      out += fmt::format("{}{} {}\n\n", section ? "\n" : "", hashes, markdown_escape(change.section));
+      out += fmt::format("{}{} {}\n\n", section ? "\n" : "", hashes, util::escape_markdown(change.section));
       section = &change.section;
     }
-    out += fmt::format("- {}\n", markdown_escape(change.label));
+    out += fmt::format("- {}\n", util::escape_markdown(change.label));
   }
   return out;
 }

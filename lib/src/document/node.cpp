@@ -54,37 +54,32 @@ Node Node::make_null(Mark mark) {
   return node;
 }
 
-Node Node::make_bool(bool value, Mark mark, std::string text) {
+Node Node::make_scalar(Kind kind, Mark mark, std::string text) {
   Node node;
-  node.m_kind = Kind::boolean;
-  node.m_bool = value;
+  node.m_kind = kind;
   node.m_mark = mark;
   if (!text.empty()) {
     node.m_text = std::make_shared<const std::string>(std::move(text));
   }
+  return node;
+}
+
+Node Node::make_bool(bool value, Mark mark, std::string text) {
+  Node node = make_scalar(Kind::boolean, mark, std::move(text));
+  node.m_bool = value;
   return node;
 }
 
 Node Node::make_integer(std::int64_t value, Mark mark, std::string text) {
-  Node node;
-  node.m_kind = Kind::integer;
+  Node node = make_scalar(Kind::integer, mark, std::move(text));
   node.m_integer = value;
   node.m_float = static_cast<double>(value);
-  node.m_mark = mark;
-  if (!text.empty()) {
-    node.m_text = std::make_shared<const std::string>(std::move(text));
-  }
   return node;
 }
 
 Node Node::make_float(double value, Mark mark, std::string text) {
-  Node node;
-  node.m_kind = Kind::floating;
+  Node node = make_scalar(Kind::floating, mark, std::move(text));
   node.m_float = value;
-  node.m_mark = mark;
-  if (!text.empty()) {
-    node.m_text = std::make_shared<const std::string>(std::move(text));
-  }
   return node;
 }
 

@@ -9,6 +9,7 @@
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/diff/render.hpp"
 #include "wellbeing/document/parser.hpp"
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/json.hpp"
 #include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
@@ -105,15 +106,15 @@ std::string render_trail_text(const std::vector<Entry>& entries, bool color) {
 }
 
 std::string render_trail_markdown(const std::vector<Entry>& entries, const std::string& file) {
-  std::string out = fmt::format("# Changes to {}\n", diff::markdown_escape(file));
+  std::string out = fmt::format("# Changes to {}\n", util::escape_markdown(file));
   for (const Entry& entry : entries) {
     const FileVersion& v = *entry.version;
     out += fmt::format("\n## {}: {}\n\n", format_time(v.commit.author).substr(0, 10),
-                       diff::markdown_escape(v.commit.summary));
-    out += fmt::format("By {} on {}, commit `{}`", diff::markdown_escape(v.commit.author.name),
+                       util::escape_markdown(v.commit.summary));
+    out += fmt::format("By {} on {}, commit `{}`", util::escape_markdown(v.commit.author.name),
                        format_time(v.commit.author), v.commit.short_id);
     if (v.old_path && *v.old_path != v.path) {
-      out += fmt::format(", renamed from {} to {}", diff::markdown_escape(*v.old_path), diff::markdown_escape(v.path));
+      out += fmt::format(", renamed from {} to {}", util::escape_markdown(*v.old_path), util::escape_markdown(v.path));
     }
     out += ".\n";
     const std::size_t body = v.commit.message.find_first_not_of("\r\n", v.commit.message.find('\n'));
@@ -121,7 +122,7 @@ std::string render_trail_markdown(const std::vector<Entry>& entries, const std::
       out += "\n" + indent_lines(v.commit.message.substr(body), "> ");
     }
     if (!entry.error.empty()) {
-      out += fmt::format("\n{}.\n", diff::markdown_escape(entry.error));
+      out += fmt::format("\n{}.\n", util::escape_markdown(entry.error));
     } else if (!entry.changes.empty()) {
       out += "\n" + diff::render_markdown(entry.changes, 3);
     }
@@ -185,10 +186,10 @@ std::string render_blame_markdown(const Blame& blame, std::string_view file, std
   }
   const CommitInfo& c = blame.version->commit;
   const std::string_view what = !blame.value ? "Removed" : !blame.previous ? "Set" : "Changed";
-  return fmt::format("- **{}**: {}. {} by {} on {}, commit `{}`: {}\n", diff::markdown_escape(identity_path),
-                     diff::markdown_escape(blame.value ? brief(blame.value, identity_path) : "not in the record now"),
-                     what, diff::markdown_escape(c.author.name), format_time(c.author), c.short_id,
-                     diff::markdown_escape(c.summary));
+  return fmt::format("- **{}**: {}. {} by {} on {}, commit `{}`: {}\n", util::escape_markdown(identity_path),
+                     util::escape_markdown(blame.value ? brief(blame.value, identity_path) : "not in the record now"),
+                     what, util::escape_markdown(c.author.name), format_time(c.author), c.short_id,
+                     util::escape_markdown(c.summary));
 }
 
 std::string nearest_value_path(const std::string& text, const std::string& wanted) {

@@ -1,7 +1,5 @@
 #include "wellbeing/report/escape.hpp"
 
-#include "wellbeing/util/text.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -45,10 +43,6 @@ bool is_trailing_punctuation(char c) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  return util::escape_markup(text);
-}
-
 bool is_safe_link(std::string_view url) {
   for (char c : url) {
     const auto byte = static_cast<unsigned char>(c);
@@ -70,7 +64,17 @@ bool is_safe_link(std::string_view url) {
   return false;
 }
 
-std::string linkify_html(std::string_view escaped) {
+namespace {
+
+// A URL as it stands in escaped text: each character unescaped, with how many bytes of the text it took.
+using UrlChars = std::vector<std::pair<char, std::size_t>>;
+
+// Turns each safe http(s) or mailto URL in `escaped` into a link. `read(escaped, at)` reads the URL that
+// starts at `at` (scheme included) up to where the format says it ends; `link(url, written)` makes the link
+// from the URL and its escaped form. A full stop or a closing bracket after a URL usually belongs to the
+// sentence, so it is left out; a URL that is not safe (or is a bare scheme) stays text.
+template <typename Read, typename Link>
+std::string linkify(std::string_view escaped, Read read, Link link) {
   std::string out;
   out.reserve(escaped.size());
   std::size_t i = 0;
@@ -80,44 +84,27 @@ std::string linkify_html(std::string_view escaped) {
       out += escaped[i++];
       continue;
     }
-    // The URL runs to a space, a quote or an angle bracket (escaped or not).
-    std::size_t end = i + scheme;
-    while (end < escaped.size()) {
-      const char c = escaped[end];
-      if (std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '>' || c == '"' || c == '\'') {
-        break;
-      }
-      const std::string_view rest = escaped.substr(end);
-      if (rest.starts_with("&lt;") || rest.starts_with("&gt;") || rest.starts_with("&quot;") ||
-          rest.starts_with("&#39;")) {
-        break;
-      }
-      ++end;
+    UrlChars chars = read(escaped, i);
+    std::size_t end = i;
+    for (const auto& [c, length] : chars) {
+      end += length;
     }
-    // A full stop or a closing bracket after a URL usually belongs to the sentence.
-    while (end > i + scheme) {
-      const char last = escaped[end - 1];
-      const std::string_view token = escaped.substr(i, end - i);
-      const auto opens = std::count(token.begin(), token.end(), '(');
-      const auto closes = std::count(token.begin(), token.end(), ')');
-      if (is_trailing_punctuation(last) || (last == ')' && closes > opens)) {
-        --end;
-      } else {
+    while (chars.size() > scheme) {
+      const char last = chars.back().first;
+      const auto opens = std::count_if(chars.begin(), chars.end(), [](const auto& p) { return p.first == '('; });
+      const auto closes = std::count_if(chars.begin(), chars.end(), [](const auto& p) { return p.first == ')'; });
+      if (!is_trailing_punctuation(last) && !(last == ')' && closes > opens)) {
         break;
       }
+      end -= chars.back().second;
+      chars.pop_back();
     }
-    const std::string_view token = escaped.substr(i, end - i);
     std::string url;
-    for (std::size_t k = 0; k < token.size(); ++k) {
-      if (token.substr(k).starts_with("&amp;")) {
-        url += '&';
-        k += 4;
-      } else {
-        url += token[k];
-      }
+    for (const auto& [c, length] : chars) {
+      url += c;
     }
-    if (end > i + scheme && is_safe_link(url)) {
-      out += fmt::format("<a href=\"{0}\">{0}</a>", token);
+    if (chars.size() > scheme && is_safe_link(url)) {
+      out += link(url, escaped.substr(i, end - i));
       i = end;
     } else {
       out.append(escaped.substr(i, scheme));
@@ -127,63 +114,57 @@ std::string linkify_html(std::string_view escaped) {
   return out;
 }
 
-std::string linkify_markdown(std::string_view escaped) {
-  // Punctuation that escape_markdown escapes but that may stand inside a URL.
-  constexpr std::string_view k_url_punctuation = "_&~$@!*#^";
-  std::string out;
-  out.reserve(escaped.size());
-  std::size_t i = 0;
-  while (i < escaped.size()) {
-    const std::size_t scheme = link_scheme_at(escaped, i);
-    if (scheme == 0) {
-      out += escaped[i++];
-      continue;
+}  // namespace
+
+std::string linkify_html(std::string_view escaped) {
+  // The URL runs to a space, a quote or an angle bracket (escaped or not); &amp; stands for &.
+  const auto read = [](std::string_view text, std::size_t at) {
+    UrlChars chars;
+    while (at < text.size()) {
+      const char c = text[at];
+      const std::string_view rest = text.substr(at);
+      if (std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '>' || c == '"' || c == '\'' ||
+          rest.starts_with("&lt;") || rest.starts_with("&gt;") || rest.starts_with("&quot;") ||
+          rest.starts_with("&#39;")) {
+        break;
+      }
+      const std::size_t length = rest.starts_with("&amp;") ? 5 : 1;
+      chars.emplace_back(c, length);
+      at += length;
     }
-    // Each character of the URL as written (unescaped) and how many bytes of `escaped` it took.
-    std::vector<std::pair<char, std::size_t>> chars;
-    std::size_t end = i;
-    while (end < escaped.size()) {
-      const char c = escaped[end];
+    return chars;
+  };
+  return linkify(escaped, read, [](const std::string&, std::string_view written) {
+    return fmt::format("<a href=\"{0}\">{0}</a>", written);
+  });
+}
+
+std::string linkify_markdown(std::string_view escaped) {
+  // The URL runs to a space or a quote. Punctuation that escape_markdown escapes but that may stand inside a
+  // URL is read unescaped; any other escape (\| \< \> \` \[ …) ends it, as it would break the autolink or
+  // the table.
+  constexpr std::string_view k_url_punctuation = "_&~$@!*#^";
+  const auto read = [&](std::string_view text, std::size_t at) {
+    UrlChars chars;
+    while (at < text.size()) {
+      const char c = text[at];
       if (c == ' ' || c == '"' || c == '\'') {
         break;
       }
       if (c == '\\') {
-        if (end + 1 < escaped.size() && k_url_punctuation.find(escaped[end + 1]) != std::string_view::npos) {
-          chars.emplace_back(escaped[end + 1], 2);
-          end += 2;
+        if (at + 1 < text.size() && k_url_punctuation.find(text[at + 1]) != std::string_view::npos) {
+          chars.emplace_back(text[at + 1], 2);
+          at += 2;
           continue;
         }
-        break;  // \| \< \> \` \[ … end the URL: they would break the autolink or the table
-      }
-      chars.emplace_back(c, 1);
-      ++end;
-    }
-    while (chars.size() > scheme) {
-      const char last = chars.back().first;
-      const auto opens = std::count_if(chars.begin(), chars.end(), [](const auto& p) { return p.first == '('; });
-      const auto closes = std::count_if(chars.begin(), chars.end(), [](const auto& p) { return p.first == ')'; });
-      if (is_trailing_punctuation(last) || (last == ')' && closes > opens)) {
-        end -= chars.back().second;
-        chars.pop_back();
-      } else {
         break;
       }
+      chars.emplace_back(c, 1);
+      ++at;
     }
-    std::string url;
-    for (const auto& [c, length] : chars) {
-      url += c;
-    }
-    if (chars.size() > scheme && is_safe_link(url)) {
-      out += '<';
-      out += url;
-      out += '>';
-      i = end;
-    } else {
-      out.append(escaped.substr(i, scheme));
-      i += scheme;
-    }
-  }
-  return out;
+    return chars;
+  };
+  return linkify(escaped, read, [](const std::string& url, std::string_view) { return "<" + url + ">"; });
 }
 
 }  // namespace wellbeing::report

@@ -183,7 +183,7 @@ util::Expected<std::string, util::Failure> render(const TemplateSet& templates, 
 
   mustache::mustache tmpl{entry->second};
   if (html) {
-    tmpl.set_custom_escape([](const std::string& text) { return escape_html(text); });
+    tmpl.set_custom_escape([](const std::string& text) { return util::escape_markup(text); });
   } else {
     tmpl.set_custom_escape([](const std::string& text) { return util::escape_markdown(text); });
   }

@@ -37,6 +37,33 @@ std::pair<std::uint32_t, std::size_t> unsafe_multibyte_at(std::string_view text,
 
 }  // namespace
 
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string escape_markdown(std::string_view text) {
   // One line, without surrounding spaces: line breaks and tabs would split a table row or start a block.
   std::string line;

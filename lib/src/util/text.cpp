@@ -215,41 +215,15 @@ std::string wrap_words(std::string_view text, std::string_view indent, std::stri
 std::string shell_quote(std::string_view text) {
   const bool plain = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                              "0123456789/._+-=") == std::string_view::npos;
-  if (plain) {
-    return std::string(text);
-  }
+  return plain ? std::string(text) : single_quoted(text);
+}
+
+std::string single_quoted(std::string_view text) {
   std::string out = "'";
   for (char c : text) {
     out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   }
   return out + "'";
-}
-
-std::string escape_markup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

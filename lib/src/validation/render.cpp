@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/text.hpp"
 #include "wellbeing/util/json.hpp"
 

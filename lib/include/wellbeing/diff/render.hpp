@@ -32,7 +32,5 @@ nlohmann::ordered_json changes_json(const std::vector<Change>& changes);
 // diff's JSON: {"version": 1, "changes": changes_json(changes)} (2-space indent, no trailing newline).
 std::string render_json(const std::vector<Change>& changes);
 
-// util::escape_markdown, under the name the log's Markdown uses.
-std::string markdown_escape(std::string_view text);
 
 }  // namespace wellbeing::diff

@@ -83,6 +83,9 @@ class Node {
   std::string to_json() const;
 
  private:
+  // A scalar of `kind` at `mark`, keeping its source text (when given) for messages and round trips.
+  static Node make_scalar(Kind kind, Mark mark, std::string text);
+
   Kind m_kind = Kind::null;
   bool m_bool = false;
   std::int64_t m_integer = 0;

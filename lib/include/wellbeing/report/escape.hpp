@@ -5,15 +5,11 @@
 
 namespace wellbeing::report {
 
-// Escapes text for HTML element content and for quoted attribute values: & < > " ' become character
-// references. Nothing else changes (line breaks are kept; the stylesheet shows them).
-std::string escape_html(std::string_view text);
-
 // Whether `url` may be a live link: http:// or https:// with a host, or mailto: with an address; no spaces,
 // control characters, quotes or angle brackets. Schemes are matched without regard to case.
 bool is_safe_link(std::string_view url);
 
-// Turns every http, https and mailto URL in text that escape_html already escaped into a link
+// Turns every http, https and mailto URL in text that util::escape_markup already escaped into a link
 // (<a href="…">…</a>). Anything else, javascript: included, stays text.
 std::string linkify_html(std::string_view escaped);
 

@@ -45,7 +45,7 @@ class TemplateSet {
 };
 
 // Renders the entry template of `format` with `data` (see build_report_data). Values are escaped by the
-// format's escaper: escape_html for HTML, escape_markdown for Markdown; {{#linkify}}…{{/linkify}} makes
+// format's escaper: util::escape_markup for HTML, escape_markdown for Markdown; {{#linkify}}…{{/linkify}} makes
 // http, https and mailto URLs in its (escaped) content live links. Partials are the other templates, by
 // name without ".mustache". Fails with a message naming the template when a template is not valid Mustache.
 util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,

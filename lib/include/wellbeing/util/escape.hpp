@@ -13,6 +13,11 @@ namespace wellbeing::util {
 // Markdown escaper: reports, summaries, diffs and logs all use it.
 std::string escape_markdown(std::string_view text);
 
+// Escapes text for HTML and XML element content and quoted attribute values: & < > " ' become character
+// references. Nothing else changes (line breaks are kept; the report's stylesheet shows them). The one
+// HTML and XML escaper: reports and JUnit output use it.
+std::string escape_markup(std::string_view text);
+
 // `text` as a YAML double-quoted scalar: "…" with \" \\ \n \t \r, and \xHH for other control characters.
 std::string yaml_double_quoted(std::string_view text);
 

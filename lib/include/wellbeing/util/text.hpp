@@ -46,12 +46,13 @@ std::size_t quoted_scalar_end(std::string_view text, std::size_t start);
 // Comments (a '#' after a space or at a line's start) are skipped.
 std::size_t flow_collection_end(std::string_view text, std::size_t open);
 
-// Escapes the five characters with meaning in HTML and XML text and attributes: & < > " '.
-std::string escape_markup(std::string_view text);
 
 // `text` as one word for a POSIX shell: as it is when it holds only characters no shell treats specially,
 // otherwise in single quotes (a ' inside written '\'').
 std::string shell_quote(std::string_view text);
+
+// `text` always in single quotes (a ' inside written '\''), as bash, zsh and fish all read it.
+std::string single_quoted(std::string_view text);
 
 // `text` broken between words into lines of at most `width` characters (UTF-8 code points), each ending
 // with a newline: the first line starts with `first` (default: `indent`), the others with `indent`.
