@@ -488,15 +488,21 @@ class Evaluator {
 
   // ---- numbers, strings
 
+  // Records that `node` fails `keyword`, building the message only when there is somewhere to put it.
+  // True when the caller should stop: with no one collecting issues, the first failure decides.
+  template <typename Message>
+  bool failed(bool& valid, Issues* out, const Node& node, std::string_view keyword, const Message& message) {
+    valid = false;
+    if (out) {
+      report(*out, node, keyword, message());
+    }
+    return out == nullptr;
+  }
+
   bool check_number(const Schema& schema, const Node& node, Issues* out) {
     bool valid = true;
-    // Builds the message only when there is somewhere to put it.
     auto fail = [&](std::string_view keyword, const auto& message) {
-      valid = false;
-      if (out) {
-        report(*out, node, keyword, message());
-      }
-      return out == nullptr;
+      return failed(valid, out, node, keyword, message);
     };
     if (schema.multiple_of && !is_multiple(node, *schema.multiple_of) && fail("multipleOf", [&] {
           return fmt::format("{} must be a multiple of {}; got {}", subject(), schema.multiple_of->text(), node.text());
@@ -534,13 +540,8 @@ class Evaluator {
   bool check_string(const Schema& schema, const Node& node, Issues* out) {
     const std::string& text = node.as_string();
     bool valid = true;
-    // Builds the message only when there is somewhere to put it.
     auto fail = [&](std::string_view keyword, const auto& message) {
-      valid = false;
-      if (out) {
-        report(*out, node, keyword, message());
-      }
-      return out == nullptr;
+      return failed(valid, out, node, keyword, message);
     };
     if (schema.max_length || schema.min_length) {
       const std::size_t length = util::utf8_length(text);

@@ -29,43 +29,15 @@ template <typename R>
 struct is_expected : std::false_type {};
 template <typename T, typename E>
 struct is_expected<Expected<T, E>> : std::true_type {};
-}  // namespace detail
 
-// The one result type of the library: a value (or, for Expected<void, E>, success) or an error. A small
-// stand-in for C++23's std::expected, with the members we use: value_or, and_then, transform.
-//
-// The error is one of two kinds (see ARCHITECTURE.md, "Errors"): `Diagnostics` when the problem has a
-// place in a file, or `util::Failure` (plain words and what kind of failure it is) when it has none.
-template <typename T, typename E>
-class Expected {
+// What Expected<T, E> and Expected<void, E> share: `V` (T, or std::monostate for void) or an error.
+template <typename V, typename E>
+class ExpectedBase {
  public:
-  using value_type = T;
   using error_type = E;
-
-  Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-  template <typename U>
-  Expected(Unexpected<U> error) : m_data(std::in_place_index<1>, std::move(error.error)) {}
 
   bool has_value() const { return m_data.index() == 0; }
   explicit operator bool() const { return has_value(); }
-
-  T& value() & {
-    assert(has_value());
-    return std::get<0>(m_data);
-  }
-  const T& value() const& {
-    assert(has_value());
-    return std::get<0>(m_data);
-  }
-  T&& value() && {
-    assert(has_value());
-    return std::get<0>(std::move(m_data));
-  }
-  T& operator*() & { return value(); }
-  const T& operator*() const& { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
 
   E& error() & {
     assert(!has_value());
@@ -79,6 +51,53 @@ class Expected {
     assert(!has_value());
     return std::get<1>(std::move(m_data));
   }
+
+ protected:
+  ExpectedBase() = default;
+  explicit ExpectedBase(V value) : m_data(std::in_place_index<0>, std::move(value)) {}
+  template <typename U>
+  explicit ExpectedBase(Unexpected<U> failure) : m_data(std::in_place_index<1>, std::move(failure.error)) {}
+
+  std::variant<V, E> m_data;
+};
+
+}  // namespace detail
+
+// The one result type of the library: a value (or, for Expected<void, E>, success) or an error. A small
+// stand-in for C++23's std::expected, with the members we use: value_or, and_then, transform.
+//
+// The error is one of two kinds (see ARCHITECTURE.md, "Errors"): `Diagnostics` when the problem has a
+// place in a file, or `util::Failure` (plain words and what kind of failure it is) when it has none.
+template <typename T, typename E>
+class Expected : public detail::ExpectedBase<T, E> {
+  using Base = detail::ExpectedBase<T, E>;
+
+ public:
+  using value_type = T;
+  using Base::error;
+  using Base::has_value;
+
+  Expected(T value) : Base(std::move(value)) {}
+  template <typename U>
+  Expected(Unexpected<U> failure) : Base(std::move(failure)) {}
+
+  T& value() & {
+    assert(has_value());
+    return std::get<0>(this->m_data);
+  }
+  const T& value() const& {
+    assert(has_value());
+    return std::get<0>(this->m_data);
+  }
+  T&& value() && {
+    assert(has_value());
+    return std::get<0>(std::move(this->m_data));
+  }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
 
   // The value, or `fallback` when there is an error.
   template <typename U>
@@ -119,38 +138,23 @@ class Expected {
       return Expected<U, E>(std::invoke(std::forward<F>(f), value()));
     }
   }
-
- private:
-  std::variant<T, E> m_data;
 };
 
 // Success with nothing to return, or an error.
 template <typename E>
-class Expected<void, E> {
+class Expected<void, E> : public detail::ExpectedBase<std::monostate, E> {
+  using Base = detail::ExpectedBase<std::monostate, E>;
+
  public:
   using value_type = void;
-  using error_type = E;
+  using Base::error;
+  using Base::has_value;
 
   Expected() = default;
   template <typename U>
-  Expected(Unexpected<U> error) : m_data(std::in_place_index<1>, std::move(error.error)) {}
+  Expected(Unexpected<U> failure) : Base(std::move(failure)) {}
 
-  bool has_value() const { return m_data.index() == 0; }
-  explicit operator bool() const { return has_value(); }
   void value() const { assert(has_value()); }
-
-  E& error() & {
-    assert(!has_value());
-    return std::get<1>(m_data);
-  }
-  const E& error() const& {
-    assert(!has_value());
-    return std::get<1>(m_data);
-  }
-  E&& error() && {
-    assert(!has_value());
-    return std::get<1>(std::move(m_data));
-  }
 
   // f(), itself an Expected with the same error type; or this error, passed on.
   template <typename F>
@@ -159,9 +163,6 @@ class Expected<void, E> {
     static_assert(detail::is_expected<R>::value, "and_then needs a function returning an Expected");
     return has_value() ? std::invoke(std::forward<F>(f)) : R(Unexpected<E>{error()});
   }
-
- private:
-  std::variant<std::monostate, E> m_data;
 };
 
 }  // namespace wellbeing::util
