@@ -26,14 +26,26 @@ void keep_changed_since(const std::string& revision, const std::vector<std::stri
   if (!changes) {
     throw InputError(fmt::format("--changed-since: {}", changes.error().message));
   }
-  const std::set<std::string> changed(changes->changed.begin(), changes->changed.end());
-  std::erase_if(inputs.files, [&](const std::string& file) {
-    if (file == "-") {
-      return false;
+  // Only the repository's own records can be said to have changed in it: a file outside is refused, not
+  // dropped unchecked.
+  for (const std::string& file : inputs.files) {
+    if (file != "-" && !repository->relative_path(file)) {
+      throw InputError(fmt::format("--changed-since: {} is not in the git repository of {}; check it in its own run",
+                                   file, paths.empty() ? std::string(".") : paths.front()));
     }
-    const auto path = repository->relative_path(file);
-    return !path || !changed.contains(*path);
-  });
+  }
+  const std::set<std::string> changed(changes->changed.begin(), changes->changed.end());
+  // A changed folder settings file can change every record's findings: then every record is checked.
+  const auto is_settings = [](const std::string& path) {
+    return std::filesystem::path(path).filename() == "wellbeing.yaml";
+  };
+  const bool settings_changed = std::any_of(changed.begin(), changed.end(), is_settings) ||
+                                std::any_of(changes->deleted.begin(), changes->deleted.end(), is_settings);
+  if (!settings_changed) {
+    std::erase_if(inputs.files, [&](const std::string& file) {
+      return file != "-" && !changed.contains(*repository->relative_path(file));
+    });
+  }
   std::vector<std::string> within;  // the paths checked, inside the repository ("" for its top)
   for (const std::string& path : paths) {
     if (auto relative = repository->relative_path(path)) {

@@ -28,6 +28,14 @@ cached() {
 cached 0 records
 cp findings.json cold.json
 [[ -d .wellbeing/cache ]] || fail "no cache folder beside wellbeing.yaml"
+# The cache quotes what records say: it keeps itself out of git, whatever the folder's .gitignore says.
+same_text ".wellbeing/.gitignore" "$(printf "# wellbeing's cache of check results: never committed.\n*")" \
+  "$(cat .wellbeing/.gitignore)"
+if command -v git >/dev/null; then
+  git init -q . && git add -A
+  lacks "$(git status --porcelain)" ".wellbeing" "git status of a folder with a cache"
+  rm -rf .git
+fi
 cached "$records" records
 same_file cold.json findings.json "findings from the cache"
 
@@ -70,6 +78,15 @@ rm -rf .wellbeing
 cached none records --no-cache
 cached none --schema "$WELLBEING_ROOT/schemas/wellbeing-record.schema.json" records
 [[ ! -e .wellbeing ]] || fail "--no-cache or --schema wrote a cache"
+
+# A finding from the cache shows its source line as a fresh check does, byte order mark or not.
+printf '\xEF\xBB\xBFbogus: 1\n' >records/p-0900.yaml
+for run in cold warm; do
+  "$WELLBEING" validate --as-of 2026-11-22 records/p-0900.yaml >"$run.txt" 2>&1 && fail "p-0900 is not valid"
+done
+same_file cold.txt warm.txt "the text output of a record with a byte order mark, from the cache"
+lacks "$(cat warm.txt)" $'\xEF\xBB\xBF' "text output from the cache"
+rm records/p-0900.yaml
 
 # A new folder keeps the cache out of git.
 "$WELLBEING" init --no-git "$work/new" --provider "Larkfield Community Support (fictional)" >/dev/null

@@ -43,6 +43,21 @@ as_author "Sam Carer" sam@example.org "2026-11-03T10:00:00Z" git commit -q -m "t
 expect_exit 0 "nothing changed" "$WELLBEING" validate --changed-since HEAD records
 has "$(cat err.txt)" "no record changed since HEAD" "stderr"
 
+# A change to the folder settings can change every record's findings: every record is checked.
+echo "# settings changed" >>wellbeing.yaml
+"$WELLBEING" validate --changed-since HEAD --format json --as-of 2026-11-22 records >out.json 2>err.txt || [[ $? == 1 ]] ||
+  fail "validate --changed-since after a settings change failed: $(cat err.txt)"
+checked=$(python3 -c 'import json; print(len(json.load(open("out.json"))["files"]))')
+same_text "records checked after a settings change" "$(find records -name '*.yaml' | wc -l)" "$checked"
+git checkout -q wellbeing.yaml
+
+# A record outside the repository cannot be said to have changed in it: refused, not dropped unchecked.
+mkdir -p "$work/elsewhere"
+printf 'schema: wellbeing/v1\nperson: { id: p-0999 }\n' >"$work/elsewhere/p-0999.yaml"
+expect_exit 2 "a record outside the repository" "$WELLBEING" validate --changed-since HEAD records \
+  "$work/elsewhere/p-0999.yaml"
+has "$(cat err.txt)" "--changed-since: $work/elsewhere/p-0999.yaml is not in the git repository of records" "stderr"
+
 # An unknown revision, or no repository, is a usage error.
 expect_exit 2 "unknown revision" "$WELLBEING" validate --changed-since no-such-rev records
 has "$(cat err.txt)" "--changed-since: unknown revision 'no-such-rev'" "stderr"

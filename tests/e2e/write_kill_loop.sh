@@ -141,4 +141,10 @@ for s in "${signals[@]}"; do
     "entry, ${finished[$s]} had finished before the signal; ${left[$s]} left a lock or temporary file (taken over)"
 done
 echo "one add took ${took}us; kills spread over ${window}us"
+# The loop tests something only if signals landed while adds ran: some of each before the add finished,
+# and some SIGKILLs while the lock was held (SIGKILL is the one that cannot clean up after itself).
+for s in "${signals[@]}"; do
+  (( identical[$s] + entry[$s] > 0 )) || fail "no SIG$s arrived before its add finished: nothing was tested for it"
+done
+(( left[KILL] > 0 )) || fail "no SIGKILL arrived while the lock was held: the kills missed the write"
 echo "$pairs concurrent pairs: $both with both entries added, $refused with one writer refused as locked"

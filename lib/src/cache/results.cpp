@@ -141,6 +141,12 @@ void ResultCache::keep(const std::string& path, std::string_view text, const Dia
   const fs::path file = entry_file(*scope, key);
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
+  // The entries quote what records say, so a folder's cache keeps itself out of git whatever the folder's
+  // own .gitignore says (one written before `init` wrote `.wellbeing/` into it, or none at all).
+  if (const fs::path top = scope->folder.parent_path(); !ec && top.filename() == ".wellbeing" &&
+                                                         !fs::exists(top / ".gitignore", ec)) {
+    (void)write::create_file(top / ".gitignore", "# wellbeing's cache of check results: never committed.\n*\n");
+  }
   if (!ec) {
     (void)write::write_file(file, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }

@@ -14,6 +14,7 @@
 
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/util/file.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::validation {
 
@@ -198,6 +199,10 @@ FileResult check_one(const std::string& file, const Check& check, const document
     if (auto kept = memo->find(result.path, *result.source)) {
       result.diagnostics = std::move(*kept);
       result.cached = true;
+      // Source lines as the parser gives them: without a byte order mark.
+      if (const std::string_view body = util::without_bom(*result.source); body.size() != result.source->size()) {
+        result.source = std::make_shared<const std::string>(body);
+      }
       return result;
     }
   }
