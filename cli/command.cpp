@@ -31,6 +31,14 @@ records::CheckOptions check_options_for(const fs::path& path, util::Date as_of, 
   return records::CheckOptions{settings_for(path, color), as_of};
 }
 
+std::string read_input(const std::string& file) {
+  auto text = util::read_bounded(file, document::ParseOptions{}.max_bytes);
+  if (!text) {
+    throw InputError(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, text.error().message));
+  }
+  return std::move(text).value();
+}
+
 int report_failure(const util::Failure& failure) {
   write_out(stderr, fmt::format("wellbeing: error: {}\n", util::terminal_safe(failure.message)));
   switch (failure.kind) {

@@ -57,6 +57,10 @@ records::CheckOptions check_options_for(const std::filesystem::path& path, util:
 // The exit code for a refused write, after printing "wellbeing: error: <message>" to stderr.
 int report_failure(const util::Failure& failure);
 
+// The bytes of `file` ("-": standard input), within the parser's size limit; an InputError naming the file
+// (or "<stdin>") when it cannot be read.
+std::string read_input(const std::string& file);
+
 // One per subcommand file: registers the subcommand and its options on `app`.
 Command register_validate(CLI::App& app, const GlobalOptions& global);
 Command register_schema(CLI::App& app, const GlobalOptions& global);

@@ -78,11 +78,7 @@ Version read_local(const std::string& path) {
   if (path != "-" && !std::filesystem::exists(path)) {
     return Version{path, std::nullopt};
   }
-  auto text = util::read_bounded(path, document::ParseOptions{}.max_bytes);
-  if (!text) {
-    throw InputError(text.error().message);
-  }
-  return Version{path == "-" ? "<stdin>" : path, std::move(*text)};
+  return Version{path == "-" ? "<stdin>" : path, read_input(path)};
 }
 
 // REV1 [REV2] -- FILE: the file at each revision (the working tree's when REV2 is left out). A record

@@ -28,14 +28,6 @@ struct Options {
   std::string as_of;
 };
 
-std::string read_or_throw(const std::string& file) {
-  auto text = util::read_bounded(file, document::ParseOptions{}.max_bytes);
-  if (!text) {
-    throw InputError(text.error().message);
-  }
-  return std::move(*text);
-}
-
 bool is_record(const document::Node& root) { return root.find("schema") || root.find("person"); }
 
 // The errors `check_record` finds in a text, as "rule: message" (positions left out, as they move).
@@ -59,9 +51,9 @@ int run(const Options& options, const GlobalOptions& global) {
   // the folder's rules are never silently replaced by the defaults.
   const records::CheckOptions check = check_options_for(options.path.empty() ? options.ours : options.path,
                                                         date_or(options.as_of, util::today()), global.color);
-  const std::string base = read_or_throw(options.base);
-  const std::string ours = read_or_throw(options.ours);
-  const std::string theirs = read_or_throw(options.theirs);
+  const std::string base = read_input(options.base);
+  const std::string ours = read_input(options.ours);
+  const std::string theirs = read_input(options.theirs);
   const std::string name = options.path.empty() ? options.ours : options.path;
 
   merge::Result result = merge::merge_records(base, ours, theirs);

@@ -4,7 +4,6 @@
 #include "command.hpp"
 #include "wellbeing/diff/canonical.hpp"
 #include "wellbeing/document/parser.hpp"
-#include "wellbeing/util/file.hpp"
 
 namespace wellbeing::cli {
 
@@ -17,17 +16,14 @@ struct Options {
 
 int run(const Options& options) {
   const std::string name = options.file == "-" ? "<stdin>" : options.file;
-  auto text = util::read_bounded(options.file, document::ParseOptions{}.max_bytes);
-  if (!text) {
-    throw InputError(text.error().message);
-  }
-  auto parsed = document::parse(*text, name);
+  const std::string text = read_input(options.file);
+  auto parsed = document::parse(text, name);
   if (!parsed) {
     // As a textconv filter this must not fail: git would show nothing. The file is shown as it is.
     const Diagnostic& first = parsed.error().front();
     write_out(stderr, fmt::format("wellbeing: warning: {}:{}:{}: {}; shown as it is\n", name, first.location.line,
                                   first.location.column, first.message));
-    write_out(stdout, *text);
+    write_out(stdout, text);
     return k_exit_ok;
   }
   write_out(stdout, diff::canonical_text(parsed->root));
