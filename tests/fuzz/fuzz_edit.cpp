@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   auto change = edit::add_to_record(parts[0], *record, addition);
   if (!change) {
-    require(!change.error().empty(), "a refusal says why");
+    require(!change.error().message.empty(), "a refusal says why");
     return 0;
   }
   require(edit::apply_edits(parts[0], change->edits) == change->text, "the new text is the old one with the edits");
