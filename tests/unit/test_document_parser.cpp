@@ -308,6 +308,12 @@ TEST_SUITE("Node") {
     CHECK_FALSE(parse_ok("[1, 2]").equals(parse_ok("[2, 1]")));
   }
 
+  TEST_CASE("a value that is not a number equals itself, as written values do") {
+    CHECK(scalar(".nan").equals(scalar(".NaN")));
+    CHECK(parse_ok("[.nan]").equals(parse_ok("[.NAN]")));
+    CHECK_FALSE(scalar(".nan").equals(scalar("1")));
+  }
+
   TEST_CASE("a JSON pointer finds values and never inserts") {
     const Node root = parse_ok("outcomes:\n  - id: o-1\n    status: open\n'a/b': {'m~n': 1}\n");
     CHECK(root.at_pointer("/outcomes/0/status")->as_string() == "open");

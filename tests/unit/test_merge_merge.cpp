@@ -192,6 +192,15 @@ TEST_SUITE("merge_records") {
     CHECK(result.notes[0] == "ours is not readable YAML, so the versions were merged line by line");
   }
 
+  TEST_CASE("a value that is not a number, left alone by theirs, is no change: the merge is ours") {
+    const std::string base = with(k_base, "measures: []", "measures: [{ score: .NAN }]");
+    const std::string ours = with(base, "known_as: Ivy", "known_as: Ivy May");
+    const Result result = merge_records(base, ours, base);
+    CHECK(result.conflicts.empty());
+    CHECK_FALSE(result.line_conflicts);
+    CHECK(result.text == ours);
+  }
+
   TEST_CASE("the same change on both sides is no conflict") {
     const std::string both = with(k_base, "known_as: Ivy", "known_as: Ivy May");
     const Result result = merge_records(k_base, both, both);

@@ -202,7 +202,10 @@ bool Node::equals(const Node& other) const {
     if (is_integer() && other.is_integer()) {
       return as_integer() == other.as_integer();
     }
-    return as_number() == other.as_number();
+    // The same written value is the same value: `.nan` equals `.nan`, though NaN compares unequal to itself.
+    const double a = as_number();
+    const double b = other.as_number();
+    return a == b || (std::isnan(a) && std::isnan(b));
   }
   if (m_kind != other.m_kind) {
     return false;
