@@ -30,6 +30,17 @@ TEST_SUITE("schema::builtin") {
     CHECK(&schema::record_validator() == &schema::record_validator());
   }
 
+  TEST_CASE("the built-in schemas, read by the JSON parser at start, are what the YAML parser reads") {
+    // The YAML parser also refuses duplicate keys, which a JSON parser would let the last one win.
+    for (const document::Document* builtin : {&schema::record_schema(), &schema::config_schema()}) {
+      CAPTURE(builtin->path);
+      auto as_yaml = document::parse(*builtin->source, builtin->path);
+      REQUIRE(as_yaml.has_value());
+      CHECK(as_yaml->root.equals(builtin->root));
+      CHECK(as_yaml->root.to_json() == builtin->root.to_json());  // the same key order, too
+    }
+  }
+
   TEST_CASE("the record validator can be used from several threads at once") {
     auto record = document::parse("schema: wellbeing/v1\n", "p-0001.yaml");
     REQUIRE(record.has_value());
