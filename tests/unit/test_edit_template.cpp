@@ -31,6 +31,7 @@ TEST_SUITE("edit::entry_template") {
     }
     CHECK(text.find("# Powerful questions") != std::string::npos);
     CHECK(text.find("#   Tell me about a time when things were going well for you?\n") != std::string::npos);
+    CHECK(text.find("approach everyday needs no technique") != std::string::npos);
     CHECK(text.find("\nsaid: Walking is good\n") != std::string::npos);
     CHECK(text.find("\nimportance:\n  level:") != std::string::npos);
     CHECK(text.find("\nconcerns:\n  -\n") != std::string::npos);

@@ -28,7 +28,7 @@ const std::vector<KindFields>& all_fields() {
       {ItemKind::conversation,
        "A wellbeing conversation, with the person's own words",
        {{"--led-by", "led_by", T::text, "Who led it (first name and role)"},
-        {"--approach", "approach", T::text, "powerful_questions, appreciative_enquiry, observation or consultation"},
+        {"--approach", "approach", T::text, "powerful_questions, appreciative_enquiry, observation, consultation or everyday"},
         {"--participant", "participants", T::list, "Someone else who took part (repeat for each)"},
         {"--accessible-format", "accessible_format", T::text, "Format used: easy_read, large_print, bsl, pictures, …"},
         {"--area", "areas", T::list, "An area of wellbeing it was about (repeat for each)"},

@@ -35,6 +35,7 @@ constexpr std::string_view k_conversation_guide =
     "#   If you had a magic wand what would the future look like?\n"
     "#   What is it that you value most in your life now?\n"
     "#   What small changes would make the most difference?\n"
+    "# Or simply talk, following the person's lead: approach everyday needs no technique.\n"
     "#\n";
 
 std::string areas_guide() {

@@ -89,6 +89,7 @@ constexpr std::array k_approach{
     Label{"appreciative_enquiry", "Appreciative enquiry"},
     Label{"observation", "Observation"},
     Label{"consultation", "Consultation with people who know them"},
+    Label{"everyday", "An everyday conversation"},
 };
 constexpr std::array k_review_type{
     Label{"first", "First review"},
