@@ -148,6 +148,22 @@ TEST_SUITE("Parser") {
     CHECK(parse_ok("1: a\n'1': b\n2: c\n").is_mapping());
   }
 
+  TEST_CASE("duplicate keys are found alike in small mappings and in ones too large to search key by key") {
+    for (const int keys : {3, 31, 32, 33, 40}) {
+      CAPTURE(keys);
+      std::string text = "1: first\n";
+      for (int i = 1; i < keys; ++i) {
+        text += fmt::format("key_{}: value\n", i);
+      }
+      const auto line = std::to_string(keys + 1);
+      CHECK(parse_errors(text + "0x1: again\n") ==
+            std::vector<std::string>{line + ":1: duplicate key `0x1` (first defined on line 1, column 1)"});
+      CHECK(parse_errors(text + "key_2: again\n") ==
+            std::vector<std::string>{line + ":1: duplicate key `key_2` (first defined on line 3, column 1)"});
+      CHECK(parse_ok(text + "'1': a string\n").size() == static_cast<std::size_t>(keys + 1));
+    }
+  }
+
   TEST_CASE("a doubled or leading comma in a flow collection is an error at the comma") {
     const std::string message =
         "a comma with no entry before it (a doubled or leading comma); remove it, or write null for an empty entry";

@@ -191,7 +191,34 @@ struct Frame {
   std::size_t node_count = 1;  // this node and everything under it, aliases expanded
   std::vector<Node> items;
   std::vector<Entry> entries;
-  std::unordered_map<std::string, std::size_t> key_index;  // key -> index in entries, for duplicates
+  // Each entry's key identity (TreeBuilder::key_identity), to find duplicates: searched in turn while the
+  // mapping is small, as mappings in records are, and through an index once it is not.
+  std::vector<std::string> key_identities;
+  std::unordered_map<std::string, std::size_t> key_index;
+
+  // The entry whose key has this identity, if any.
+  std::optional<std::size_t> find_key(const std::string& identity) const {
+    if (!key_index.empty()) {
+      const auto found = key_index.find(identity);
+      return found == key_index.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+    }
+    const auto found = std::find(key_identities.begin(), key_identities.end(), identity);
+    return found == key_identities.end() ? std::nullopt
+                                         : std::optional<std::size_t>(found - key_identities.begin());
+  }
+
+  void add_key(std::string identity) {
+    constexpr std::size_t k_searched_keys = 32;
+    if (key_index.empty() && key_identities.size() >= k_searched_keys) {
+      for (std::size_t i = 0; i < key_identities.size(); ++i) {
+        key_index.emplace(key_identities[i], i);
+      }
+    }
+    if (!key_index.empty()) {
+      key_index.emplace(identity, key_identities.size());
+    }
+    key_identities.push_back(std::move(identity));
+  }
   std::optional<Node> pending_key;
   std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
 };
@@ -415,6 +442,13 @@ class TreeBuilder : public YAML::EventHandler {
     frame.is_mapping = is_mapping;
     frame.mark = mark;
     frame.anchor = anchor;
+    // Room for a record's usual mapping or list at once, rather than growing one entry at a time.
+    if (is_mapping) {
+      frame.entries.reserve(8);
+      frame.key_identities.reserve(8);
+    } else {
+      frame.items.reserve(4);
+    }
     if (anchor != 0) {
       m_anchors[anchor] = AnchorInfo{take_anchor_name(), true, {}, 1};
     }
@@ -486,13 +520,14 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_null()) {
       key_text = "";
     }
-    const auto [found, inserted] = parent.key_index.try_emplace(key_identity(key, key_text), parent.entries.size());
-    if (!inserted) {
-      const Entry& existing = parent.entries[found->second];
+    std::string identity = key_identity(key, key_text);
+    if (const auto first = parent.find_key(identity)) {
+      const Entry& existing = parent.entries[*first];
       m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
                                                        key_text, existing.key_mark.line, existing.key_mark.column)));
       return;
     }
+    parent.add_key(std::move(identity));
     parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
   }
 
@@ -544,6 +579,9 @@ std::optional<Diagnostic> check_bytes(const std::string& text, const std::string
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != 0x7F) {
+      continue;  // the common case: no byte below needs a second look
+    }
     if (c == 0) {
       return at_offset(i, "NUL byte in the file");
     }

@@ -9,10 +9,8 @@ namespace wellbeing::document {
 SourceText::SourceText(std::string_view text) : m_text(text) {
   m_bom = m_text.size() - util::without_bom(m_text).size();
   m_line_starts.push_back(m_bom);
-  for (std::size_t i = m_bom; i < m_text.size(); ++i) {
-    if (m_text[i] == '\n') {
-      m_line_starts.push_back(i + 1);
-    }
+  for (std::size_t i = m_text.find('\n', m_bom); i != std::string_view::npos; i = m_text.find('\n', i + 1)) {
+    m_line_starts.push_back(i + 1);
   }
   const std::size_t first_break = m_text.find('\n');
   if (first_break != std::string_view::npos && first_break > m_bom && m_text[first_break - 1] == '\r') {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <string>
 
 #include "checks.hpp"
 #include "wellbeing/rules/identifiers.hpp"
@@ -37,7 +39,9 @@ std::string_view plural(IdentifierKind kind) {
   return "identifiers";
 }
 
-void scan(const document::Node& node, const std::string& pointer, std::string_view field, Findings& out) {
+// `pointer` is where `node` is; it grows and shrinks back as the walk goes down and up, so no string is built
+// for the many values that hold nothing.
+void scan(const document::Node& node, std::string& pointer, std::string_view field, Findings& out) {
   if (node.is_string()) {
     // One finding per value, naming each kind found (the identifiers themselves are not repeated).
     std::vector<std::string> kinds;
@@ -63,14 +67,21 @@ void scan(const document::Node& node, const std::string& pointer, std::string_vi
   if (node.is_mapping()) {
     for (const document::Entry& entry : node.entries()) {
       if (std::find(k_structured_keys.begin(), k_structured_keys.end(), entry.key) == k_structured_keys.end()) {
-        scan(entry.value, document::append_pointer(pointer, entry.key), entry.key, out);
+        const std::size_t size = pointer.size();
+        pointer += '/';
+        pointer += document::escape_pointer_token(entry.key);
+        scan(entry.value, pointer, entry.key, out);
+        pointer.resize(size);
       }
     }
     return;
   }
   std::size_t index = 0;
   for (const document::Node& item : node.items()) {
-    scan(item, document::append_pointer(pointer, index++), field, out);
+    const std::size_t size = pointer.size();
+    fmt::format_to(std::back_inserter(pointer), "/{}", index++);
+    scan(item, pointer, field, out);
+    pointer.resize(size);
   }
 }
 
@@ -113,7 +124,8 @@ Findings wb018_ons4_range(const Context& context) {
 
 Findings wb019_identifiers(const Context& context) {
   Findings out;
-  scan(context.root, "", "", out);
+  std::string pointer;
+  scan(context.root, pointer, "", out);
   return out;
 }
 

@@ -222,6 +222,10 @@ bool valid_nhs_check_digit(std::string_view digits) {
 
 std::vector<IdentifierMatch> find_identifiers(std::string_view text) {
   std::vector<IdentifierMatch> out;
+  // Every kind holds a digit (a postcode's outward and inward codes both do), and most text has none.
+  if (std::none_of(text.begin(), text.end(), is_digit)) {
+    return out;
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
