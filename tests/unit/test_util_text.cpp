@@ -90,6 +90,18 @@ TEST_SUITE("util::utf8") {
     CHECK(find_invalid_utf8("\x80") == 0);                // a lone continuation byte
   }
 
+  TEST_CASE("long text is counted and checked alike wherever its characters fall among eight-byte words") {
+    const std::string euro = "\xE2\x82\xAC";  // three bytes, one character
+    for (std::size_t before = 0; before < 20; ++before) {
+      CAPTURE(before);
+      const std::string text = std::string(before, 'a') + euro + "caf\xC3\xA9" + std::string(17, 'z') + euro;
+      CHECK(utf8_length(text) == before + 1 + 4 + 17 + 1);
+      CHECK_FALSE(find_invalid_utf8(text).has_value());
+      CHECK(find_invalid_utf8(std::string(before, 'a') + "\xE9" + std::string(20, 'b')) == before);
+      CHECK(find_invalid_utf8(text + std::string(before, 'c') + "\xC3") == text.size() + before);
+    }
+  }
+
   TEST_CASE("line_window shows a long line only around the column, cut at character boundaries") {
     const auto short_line = line_window("key: value", 6, 20);
     CHECK(short_line.text == "key: value");
