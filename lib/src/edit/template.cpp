@@ -54,8 +54,8 @@ std::string guide_for(ItemKind kind) {
     case ItemKind::outcome:
       return "# Outcomes are what the person wants to achieve, to change, or to keep the same.\n"
              "# Strengths first: what can they do themselves? What can family, friends or the community do?\n"
-             "# Then the service. If we cannot meet it, help them reach someone who can (referral) and,\n"
-             "# if we can no longer meet their outcomes, request a review (review_request).\n#\n" +
+             "# Then the service. If we cannot meet it, help them reach someone better placed (referral)\n"
+             "# and ask the local authority to review their support (review_request).\n#\n" +
              std::string(k_conversation_guide) + areas_guide();
     case ItemKind::strength:
       return "# Strengths first: what the person can do (self), then family and friends (network),\n"

@@ -34,13 +34,30 @@ bool shares_an_area(const records::Strength& strength, const records::Outcome& o
 }  // namespace
 
 Findings wb009_unmet_outcome_referred(const Context& context) {
+  // The seed asks for two things: help to reach someone better placed to meet this outcome (a referral), and,
+  // since the service cannot support the person to meet it, a review of their support (a review request).
+  // A met outcome needs no review any more; how it was met elsewhere is still the referral.
   Findings out;
   for (const auto& outcome : context.record.outcomes) {
-    if (!outcome.service_can_meet && outcome.status != "withdrawn" && !outcome.has_referral &&
-        outcome.review_request.empty()) {
+    if (outcome.service_can_meet || outcome.status == "withdrawn") {
+      continue;
+    }
+    const bool no_referral = !outcome.has_referral;
+    const bool no_request = outcome.review_request.empty() && outcome.status != "met";
+    if (no_referral && no_request) {
       out.push_back(at(outcome, "/service_can_meet",
                        fmt::format("outcome {} cannot be met by the service but has no referral and no review "
-                                   "request: help the person reach someone who can",
+                                   "request: help the person reach someone better placed, and ask for a review",
+                                   outcome.id)));
+    } else if (no_referral) {
+      out.push_back(at(outcome, "/service_can_meet",
+                       fmt::format("outcome {} cannot be met by the service but has no referral: a review request "
+                                   "alone does not help the person reach someone better placed to meet it",
+                                   outcome.id)));
+    } else if (no_request) {
+      out.push_back(at(outcome, "/service_can_meet",
+                       fmt::format("outcome {} cannot be met by the service but has no review request: ask the "
+                                   "local authority to review the person's support (review_request)",
                                    outcome.id)));
     }
   }

@@ -74,12 +74,16 @@ constexpr std::array k_rules{
          "is agreed (Care and Support Statutory Guidance, chapter 13), to check early that the support promotes the "
          "person's wellbeing. The weeks are the folder's reviews.first_review_weeks.",
          false, wb008_first_review_overdue},
-    Rule{"WB009", Severity::error, "An outcome the service cannot meet has a referral or a review request",
-         "outcome <id> cannot be met by the service but has no referral and no review request",
-         "If the service cannot meet an outcome it helps the person reach someone who can (a carer, family, an "
-         "advocate, another professional), and if it can no longer meet their outcomes it asks for a review: the "
-         "duty to promote wellbeing remains (Promoting Individual Wellbeing, 'Supporting the person to meet outcomes'; Care Act 2014 "
-         "s.27(1)(b)).",
+    Rule{"WB009", Severity::error, "An outcome the service cannot meet has a referral and a review request",
+         "outcome <id> cannot be met by the service but has <no referral | no review request | no referral and no "
+         "review request>",
+         "Promoting Individual Wellbeing, 'Supporting the person to meet outcomes', asks for two things. 'If the "
+         "service is not able to meet the person's Wellbeing outcomes they should support the person to access any "
+         "help they may need': liaising with a carer, family member, advocate or other professional better placed "
+         "to meet that outcome (the referral). And 'if the service is unable to (or no longer able to) support the "
+         "person to meet their outcomes, a review should be requested' (the review_request; Care Act 2014 "
+         "s.27(1)(b)). A review request alone leaves the person without help meanwhile; a referral alone leaves "
+         "their support unexamined. Once the outcome is met, no review request is needed.",
          false, wb009_unmet_outcome_referred},
     Rule{"WB010", Severity::error, "A risk to others has a mitigation",
          "outcome <id> carries a risk to <who> with no mitigation",
