@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "wellbeing/history/blob_id.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/util/file.hpp"
 #include "wellbeing/write/atomic_file.hpp"
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t k_entry_limit = 16 * 1024 * 1024;
-constexpr int k_format = 1;
+constexpr int k_format = 2;  // 2: keyed by git blob ids
 
 // This build: a rebuilt binary of the same version may check differently, so its size and time count too.
 std::string tool_identity() {
@@ -36,15 +37,14 @@ std::string tool_identity() {
   return identity;
 }
 
-std::string hex(std::uint64_t value) { return fmt::format("{:016x}", value); }
-
-// The whole key of a file's results: the entry repeats it, so two keys with one file name never mix.
+// The whole key of a file's results: the entry repeats it, so two keys with one file name never mix. Content
+// is named by its git blob id, a digest no one can make two records share by accident or by design.
 std::string key_of(const Scope& scope, const std::string& path, std::string_view text) {
-  return fmt::format("{}\n{}\n{} {}", scope.fingerprint, path, text.size(), hex(write::content_hash(text)));
+  return fmt::format("{}\n{}\n{} {}", scope.fingerprint, path, text.size(), history::blob_id(text));
 }
 
 fs::path entry_file(const Scope& scope, const std::string& key) {
-  const std::string name = hex(write::content_hash(key));
+  const std::string name = history::blob_id(key);
   return scope.folder / name.substr(0, 2) / name.substr(2);
 }
 
@@ -100,9 +100,9 @@ Scope scope_for(const std::optional<fs::path>& settings, std::string_view contex
     scope.folder = fs::path(home) / ".cache" / "wellbeing";
   }
   static const std::string tool = tool_identity();
-  static const std::string schema = hex(write::content_hash(schema::embedded_schema(schema::k_record_schema)));
+  static const std::string schema = history::blob_id(schema::embedded_schema(schema::k_record_schema));
   scope.fingerprint = fmt::format("wellbeing-cache {} | {} | schema {} | settings {} {} | {}", k_format, tool, schema,
-                                  settings_text.size(), hex(write::content_hash(settings_text)), context);
+                                  settings_text.size(), history::blob_id(settings_text), context);
   return scope;
 }
 
