@@ -11,6 +11,9 @@ cp records/p-0101.yaml original.yaml
 record=records/p-0101.yaml
 add_strength() { "$WELLBEING" add strength "$record" --level self --text "Keeps a diary." --as-of 2026-10-01 "$@"; }
 same() { cmp -s original.yaml "$record" || fail "$1: the record changed"; }
+# The record's temporary copy, which exists while a write waits before its rename (the lock's own
+# temporary file, .p-0101.yaml.wellbeing-lock.PID.XXXXXX, exists for a moment before it and is not it).
+record_temp() { find records -name '.p-0101.yaml.wellbeing-*' ! -name '.p-0101.yaml.wellbeing-lock.*'; }
 no_leftovers() {
   local left
   left=$(find records -name '.*wellbeing-*' -o -name '*.lock')
@@ -74,10 +77,10 @@ for signal in TERM INT; do
     --as-of 2026-10-01 >/dev/null 2>&1 &
   writer=$!
   for _ in $(seq 50); do
-    [[ -n "$(find records -name '.p-0101.yaml.wellbeing-*')" ]] && break
+    [[ -n "$(record_temp)" ]] && break
     sleep 0.1
   done
-  [[ -n "$(find records -name '.p-0101.yaml.wellbeing-*')" ]] || fail "SIG$signal: the temporary file never appeared"
+  [[ -n "$(record_temp)" ]] || fail "SIG$signal: the temporary file never appeared"
   kill -s "$signal" "$writer"
   set +e
   wait "$writer"
@@ -91,17 +94,17 @@ set +m
 
 # 6. Killed outright (SIGKILL): the original is intact; the next writer cleans up what was left.
 # (the binary itself in the background, not a shell function, so that the signal reaches it)
-  WELLBEING_TEST_PAUSE_BEFORE_RENAME=5 "$WELLBEING" add strength "$record" --level self --text "Keeps a diary." \
-    --as-of 2026-10-01 >/dev/null 2>&1 &
+WELLBEING_TEST_PAUSE_BEFORE_RENAME=5 "$WELLBEING" add strength "$record" --level self --text "Keeps a diary." \
+  --as-of 2026-10-01 >/dev/null 2>&1 &
 writer=$!
 for _ in $(seq 50); do
-  [[ -n "$(find records -name '.p-0101.yaml.wellbeing-*')" ]] && break
+  [[ -n "$(record_temp)" ]] && break
   sleep 0.1
 done
 kill -s KILL "$writer"
 wait "$writer" 2>/dev/null || true
 same "SIGKILL"
-[[ -n "$(find records -name '.p-0101.yaml.wellbeing-*')" ]] || fail "SIGKILL: expected the temporary file to be left"
+[[ -n "$(record_temp)" ]] || fail "SIGKILL: expected the temporary file to be left"
 add_strength >/dev/null 2>&1 || fail "after SIGKILL: the next add failed"
 no_leftovers "after SIGKILL"
 grep -q "id: s-2" "$record" || fail "after SIGKILL: the next add did not write"
