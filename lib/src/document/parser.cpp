@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <unordered_map>
@@ -191,9 +192,10 @@ struct Frame {
   std::size_t node_count = 1;  // this node and everything under it, aliases expanded
   std::vector<Node> items;
   std::vector<Entry> entries;
-  // Each entry's key identity (TreeBuilder::key_identity), to find duplicates: searched in turn while the
-  // mapping is small, as mappings in records are, and through an index once it is not.
-  std::vector<std::string> key_identities;
+  // The identities of the entries' keys (TreeBuilder::key_identity), each with its entry, to find duplicates:
+  // searched in turn while the mapping is small, as mappings in records are, and through an index once it is
+  // not.
+  std::vector<std::pair<std::string, std::size_t>> key_identities;
   std::unordered_map<std::string, std::size_t> key_index;
 
   // The entry whose key has this identity, if any.
@@ -202,22 +204,22 @@ struct Frame {
       const auto found = key_index.find(identity);
       return found == key_index.end() ? std::nullopt : std::optional<std::size_t>(found->second);
     }
-    const auto found = std::find(key_identities.begin(), key_identities.end(), identity);
-    return found == key_identities.end() ? std::nullopt
-                                         : std::optional<std::size_t>(found - key_identities.begin());
+    const auto found = std::find_if(key_identities.begin(), key_identities.end(),
+                                    [&](const auto& known) { return known.first == identity; });
+    return found == key_identities.end() ? std::nullopt : std::optional<std::size_t>(found->second);
   }
 
-  void add_key(std::string identity) {
+  void add_key(std::string identity, std::size_t entry) {
     constexpr std::size_t k_searched_keys = 32;
     if (key_index.empty() && key_identities.size() >= k_searched_keys) {
-      for (std::size_t i = 0; i < key_identities.size(); ++i) {
-        key_index.emplace(key_identities[i], i);
+      for (const auto& [known, index] : key_identities) {
+        key_index.emplace(known, index);
       }
     }
     if (!key_index.empty()) {
-      key_index.emplace(identity, key_identities.size());
+      key_index.emplace(identity, entry);
     }
-    key_identities.push_back(std::move(identity));
+    key_identities.emplace_back(std::move(identity), entry);
   }
   std::optional<Node> pending_key;
   std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
@@ -309,6 +311,12 @@ class TreeBuilder : public YAML::EventHandler {
     const Mark mark = to_mark(yaml_mark);
     if (tag == "!") {
       check_quote_closed(yaml_mark, mark);
+      const bool double_quoted = m_last_offset < m_source.size() && m_source[m_last_offset] == '"';
+      if (double_quoted && (std::memchr(value.data(), 0x85, value.size()) != nullptr ||
+                            std::memchr(value.data(), 0xA0, value.size()) != nullptr)) {
+        add(resolve(tag, encode_lone_escapes(value), mark), anchor, 1);
+        return;
+      }
     }
     add(resolve(tag, value, mark), anchor, 1);
   }
@@ -326,6 +334,24 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { end_collection(); }
 
  private:
+  // yaml-cpp 0.7 decodes the escapes \N and \_ of a double-quoted scalar to the lone bytes 0x85 and 0xA0
+  // instead of U+0085 and U+00A0 in UTF-8. The file is UTF-8 (check_bytes) and every other escape is
+  // encoded, so a byte that does not continue a character can only be one of those two: it becomes the
+  // character it stands for.
+  static std::string encode_lone_escapes(const std::string& value) {
+    std::string out;
+    out.reserve(value.size() + 8);
+    std::size_t done = 0;
+    while (auto invalid = util::find_invalid_utf8(std::string_view(value).substr(done))) {
+      out.append(value, done, *invalid);
+      out += '\xC2';
+      out += value[done + *invalid];
+      done += *invalid + 1;
+    }
+    out.append(value, done);
+    return out;
+  }
+
   // yaml-cpp takes a quoted scalar left open to the end of the file as if it were closed, which would
   // swallow the rest of the file into one value. Refuse instead.
   void check_quote_closed(const YAML::Mark& yaml_mark, Mark mark) const {
@@ -520,14 +546,24 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_null()) {
       key_text = "";
     }
+    // A key is a duplicate when its value is one already there, and when its text is: the tree keys entries
+    // by text, so the integer 1 and the string "1" would be two entries under one name.
     std::string identity = key_identity(key, key_text);
-    if (const auto first = parent.find_key(identity)) {
+    std::string text_identity = key.is_string() ? std::string() : "s:" + key_text;  // a string key's identity
+    auto first = parent.find_key(identity);
+    if (!first && !text_identity.empty()) {
+      first = parent.find_key(text_identity);
+    }
+    if (first) {
       const Entry& existing = parent.entries[*first];
       m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
                                                        key_text, existing.key_mark.line, existing.key_mark.column)));
       return;
     }
-    parent.add_key(std::move(identity));
+    parent.add_key(std::move(identity), parent.entries.size());
+    if (!text_identity.empty()) {
+      parent.add_key(std::move(text_identity), parent.entries.size());
+    }
     parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
   }
 
