@@ -15,6 +15,7 @@
 #include "wellbeing/report/report.hpp"
 #include "wellbeing/report/templates.hpp"
 #include "wellbeing/write/atomic_file.hpp"
+#include "wellbeing/util/json.hpp"
 
 namespace wellbeing::cli {
 
@@ -146,7 +147,7 @@ int run(const Options& options, const GlobalOptions& global) {
 
   std::string text;
   if (format == Format::json) {
-    text = data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    text = util::json_text(data, 2) + "\n";
   } else {
     auto rendered = report::render(templates, report_format, data);
     if (!rendered) {

@@ -75,7 +75,7 @@ int run(const Options& options) {
       nlohmann::ordered_json root;
       root["version"] = util::k_json_version;
       root["rules"] = std::move(list);
-      write_out(stdout, root.dump(2) + "\n");
+      write_out(stdout, util::json_text(root, 2) + "\n");
     } else {
       write_out(stdout, list_text());
     }
@@ -95,7 +95,7 @@ int run(const Options& options) {
     throw InputError(fmt::format("there is no rule {}{}; 'wellbeing rules' lists them", options.id,
                                  suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", suggestion)));
   }
-  write_out(stdout, options.format == Format::json ? rule_json(*rule).dump(2) + "\n" : explain_text(*rule));
+  write_out(stdout, options.format == Format::json ? util::json_text(rule_json(*rule), 2) + "\n" : explain_text(*rule));
   return k_exit_ok;
 }
 

@@ -11,6 +11,7 @@
 #include "wellbeing/history/blob_id.hpp"
 #include "wellbeing/schema/embedded.hpp"
 #include "wellbeing/util/file.hpp"
+#include "wellbeing/util/json.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 
 namespace wellbeing::cache {
@@ -148,7 +149,7 @@ void ResultCache::keep(const std::string& path, std::string_view text, const Dia
     (void)write::create_file(top / ".gitignore", "# wellbeing's cache of check results: never committed.\n*\n");
   }
   if (!ec) {
-    (void)write::write_file(file, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    (void)write::write_file(file, util::json_text(entry) + "\n");
   }
 }
 

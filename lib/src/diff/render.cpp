@@ -96,7 +96,7 @@ std::string render_json(const std::vector<Change>& changes) {
   nlohmann::ordered_json root;
   root["version"] = util::k_json_version;
   root["changes"] = changes_json(changes);
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return util::json_text(root, 2);
 }
 
 }  // namespace wellbeing::diff

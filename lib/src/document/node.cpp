@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "wellbeing/util/json.hpp"
+
 namespace wellbeing::document {
 
 namespace {
@@ -268,8 +270,7 @@ nlohmann::ordered_json to_json_value(const Node& node) {
 }
 
 std::string Node::to_json() const {
-  // Text that is not UTF-8 can only come from code, never from a parsed file; it becomes U+FFFD.
-  return to_json_value(*this).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return util::json_text(to_json_value(*this));
 }
 
 std::string escape_pointer_token(std::string_view token) {

@@ -148,7 +148,7 @@ std::string render_trail_json(const std::vector<Entry>& entries, const std::stri
     commits.push_back(std::move(item));
   }
   root["commits"] = std::move(commits);
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return util::json_text(root, 2) + "\n";
 }
 
 std::string render_blame_json(const Blame& blame, std::string_view file, std::string_view identity_path) {
@@ -160,7 +160,7 @@ std::string render_blame_json(const Blame& blame, std::string_view file, std::st
   root["present"] = blame.value.has_value();
   root["previous"] = node_json(blame.previous);
   root["change"] = blame.version ? commit_json(blame.version->commit) : nlohmann::ordered_json();
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return util::json_text(root, 2) + "\n";
 }
 
 std::string render_blame_text(const Blame& blame, std::string_view file, std::string_view identity_path, bool color) {

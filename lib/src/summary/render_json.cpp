@@ -216,7 +216,7 @@ std::string render_person_json(const SummarisedFile& file, const Options& option
   }
   root["first_error"] = first_error_json(first);
   root["person"] = file.person ? person_json(*file.person) : Json(nullptr);
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return util::json_text(root, 2) + "\n";
 }
 
 std::string render_folder_json(const FolderSummary& f, const Options& options) {
@@ -322,7 +322,7 @@ std::string render_folder_json(const FolderSummary& f, const Options& options) {
                      {"last_conversation", date_json(q.last_conversation, r)}});
   }
   root["no_conversation_in_period"] = quiet;
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return util::json_text(root, 2) + "\n";
 }
 
 }  // namespace wellbeing::summary

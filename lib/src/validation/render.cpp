@@ -133,7 +133,7 @@ std::string render_json(const std::vector<FileResult>& results, const Diagnostic
   if (counts.cached) {
     root["summary"]["cached"] = *counts.cached;
   }
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return util::json_text(root, 2) + "\n";
 }
 
 std::string render_github(const std::vector<FileResult>& results, const Diagnostics& problems) {
