@@ -36,7 +36,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "wellbeing maintainers <maintainers@users.noreply.r-seed-21ca01db.example>"
     CACHE STRING "The Maintainer field of the Debian package")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
-# The runtime libraries (libyaml-cpp0.7, libfmt9, libpcre2-8-0, libgit2-1.5, libstdc++6, libc6 on Debian 12)
+# The runtime libraries (libyaml-cpp0.7, libfmt9, libpcre2-8-0, libgit2-1.5, libssl3, libstdc++6, libc6 on Debian 12)
 # as dpkg-shlibdeps (dpkg-dev) reads them from the binary, so the list cannot go stale.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The git set-up and the audit trail are for a git working tree; pdf output goes through a browser or pandoc.

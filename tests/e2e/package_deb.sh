@@ -36,7 +36,7 @@ echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) kB"
 # The dependencies are the runtime packages of the libraries, as Debian 12 names them.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for package in libyaml-cpp0.7 libfmt9 libpcre2-8-0 libgit2-1.5 libstdc++6 libc6; do
+for package in libyaml-cpp0.7 libfmt9 libpcre2-8-0 libgit2-1.5 libssl3 libstdc++6 libc6; do
   [[ ", $depends," == *", $package "* || ", $depends," == *", $package,"* ]] || fail "Depends lacks $package"
 done
 [[ $depends != *-dev* ]] || fail "Depends names a -dev package"

@@ -13,5 +13,11 @@ TEST_SUITE("history::blob_id") {
     CHECK(blob_id("hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a");
     CHECK(blob_id(std::string("a\0b", 3)) != blob_id("a"));
     CHECK(blob_id("hello\n").size() == 40);
+    // Past one SHA-1 block (64 bytes) and with every byte value, as a record in UTF-8 can hold.
+    std::string bytes;
+    for (int i = 0; i < 256; ++i) {
+      bytes += static_cast<char>(i);
+    }
+    CHECK(blob_id(bytes) == "c86626638e0bc8cf47ca49bb1525b40e9737ee64");
   }
 }
