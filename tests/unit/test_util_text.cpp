@@ -102,6 +102,28 @@ TEST_SUITE("util::utf8") {
     }
   }
 
+  TEST_CASE("find_control finds C0 controls but the line feed, and DEL, wherever they fall") {
+    CHECK(find_control("") == std::string_view::npos);
+    CHECK(find_control("plain text\nover lines\n and UTF-8: caf\xC3\xA9 \xE2\x82\xAC\n") == std::string_view::npos);
+    // Every byte below 0x20 but the line feed, and 0x7F; never 0x20, 0x80 or a continuation byte.
+    for (int c = 0; c < 256; ++c) {
+      CAPTURE(c);
+      const bool control = (c < 0x20 && c != '\n') || c == 0x7F;
+      for (std::size_t before = 0; before < 17; ++before) {
+        CAPTURE(before);
+        const std::string text = std::string(before, 'a') + "\n" + static_cast<char>(c) + std::string(9, 'b');
+        CHECK(find_control(text) == (control ? before + 1 : std::string_view::npos));
+      }
+    }
+    // From an offset on, as the parser steps past a tab or a CRLF it allows.
+    const std::string crlf = "line one\r\nline two\r\n\tand a tab\x01";
+    CHECK(find_control(crlf) == 8);
+    CHECK(find_control(crlf, 9) == 18);
+    CHECK(find_control(crlf, 19) == 20);
+    CHECK(find_control(crlf, 21) == crlf.size() - 1);
+    CHECK(find_control(crlf, crlf.size()) == std::string_view::npos);
+  }
+
   TEST_CASE("line_window shows a long line only around the column, cut at character boundaries") {
     const auto short_line = line_window("key: value", 6, 20);
     CHECK(short_line.text == "key: value");

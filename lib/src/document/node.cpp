@@ -1,6 +1,7 @@
 #include "wellbeing/document/node.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -14,6 +15,8 @@ namespace wellbeing::document {
 namespace {
 
 const std::string k_empty;
+
+static_assert(sizeof(Node) <= 40, "a record has thousands of nodes: keep Node small");
 
 std::string format_float(double value) {
   if (std::isnan(value)) {
@@ -61,27 +64,26 @@ Node Node::make_scalar(Kind kind, Mark mark, std::string text) {
   node.m_kind = kind;
   node.m_mark = mark;
   if (!text.empty()) {
-    node.m_text = std::make_shared<const std::string>(std::move(text));
+    node.m_payload = std::make_shared<const std::string>(std::move(text));
   }
   return node;
 }
 
 Node Node::make_bool(bool value, Mark mark, std::string text) {
   Node node = make_scalar(Kind::boolean, mark, std::move(text));
-  node.m_bool = value;
+  node.m_value = value ? 1 : 0;
   return node;
 }
 
 Node Node::make_integer(std::int64_t value, Mark mark, std::string text) {
   Node node = make_scalar(Kind::integer, mark, std::move(text));
-  node.m_integer = value;
-  node.m_float = static_cast<double>(value);
+  node.m_value = static_cast<std::uint64_t>(value);
   return node;
 }
 
 Node Node::make_float(double value, Mark mark, std::string text) {
   Node node = make_scalar(Kind::floating, mark, std::move(text));
-  node.m_float = value;
+  node.m_value = std::bit_cast<std::uint64_t>(value);
   return node;
 }
 
@@ -89,7 +91,7 @@ Node Node::make_string(std::string value, Mark mark) {
   Node node;
   node.m_kind = Kind::string;
   node.m_mark = mark;
-  node.m_text = std::make_shared<const std::string>(std::move(value));
+  node.m_payload = std::make_shared<const std::string>(std::move(value));
   return node;
 }
 
@@ -97,7 +99,7 @@ Node Node::make_sequence(std::vector<Node> items, Mark mark) {
   Node node;
   node.m_kind = Kind::sequence;
   node.m_mark = mark;
-  node.m_items = std::make_shared<const std::vector<Node>>(std::move(items));
+  node.m_payload = std::make_shared<const std::vector<Node>>(std::move(items));
   return node;
 }
 
@@ -105,48 +107,57 @@ Node Node::make_mapping(std::vector<Entry> entries, Mark mark) {
   Node node;
   node.m_kind = Kind::mapping;
   node.m_mark = mark;
-  node.m_entries = std::make_shared<const std::vector<Entry>>(std::move(entries));
+  node.m_payload = std::make_shared<const std::vector<Entry>>(std::move(entries));
   return node;
 }
 
 double Node::as_number() const {
-  return m_kind == Kind::integer ? static_cast<double>(m_integer) : m_float;
+  switch (m_kind) {
+    case Kind::integer:
+      return static_cast<double>(as_integer());
+    case Kind::floating:
+      return std::bit_cast<double>(m_value);
+    default:
+      return 0.0;
+  }
 }
 
 const std::string& Node::as_string() const {
-  return m_kind == Kind::string && m_text ? *m_text : k_empty;
+  return m_kind == Kind::string && m_payload ? *static_cast<const std::string*>(m_payload.get()) : k_empty;
 }
 
 std::string Node::text() const {
-  if (m_text) {
-    return *m_text;
+  if (is_scalar() && m_payload) {
+    return *static_cast<const std::string*>(m_payload.get());
   }
   switch (m_kind) {
     case Kind::null:
       return "null";
     case Kind::boolean:
-      return m_bool ? "true" : "false";
+      return as_bool() ? "true" : "false";
     case Kind::integer:
-      return fmt::format("{}", m_integer);
+      return fmt::format("{}", as_integer());
     case Kind::floating:
-      return format_float(m_float);
+      return format_float(as_number());
     default:
       return {};
   }
 }
 
 std::span<const Node> Node::items() const {
-  if (m_kind != Kind::sequence || !m_items) {
+  if (m_kind != Kind::sequence || !m_payload) {
     return {};
   }
-  return {m_items->data(), m_items->size()};
+  const auto& items = *static_cast<const std::vector<Node>*>(m_payload.get());
+  return {items.data(), items.size()};
 }
 
 std::span<const Entry> Node::entries() const {
-  if (m_kind != Kind::mapping || !m_entries) {
+  if (m_kind != Kind::mapping || !m_payload) {
     return {};
   }
-  return {m_entries->data(), m_entries->size()};
+  const auto& entries = *static_cast<const std::vector<Entry>*>(m_payload.get());
+  return {entries.data(), entries.size()};
 }
 
 std::size_t Node::size() const {
@@ -216,7 +227,7 @@ bool Node::equals(const Node& other) const {
     case Kind::null:
       return true;
     case Kind::boolean:
-      return m_bool == other.m_bool;
+      return as_bool() == other.as_bool();
     case Kind::string:
       return as_string() == other.as_string();
     case Kind::sequence: {

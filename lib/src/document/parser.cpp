@@ -7,6 +7,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -185,42 +186,56 @@ Node resolve_plain(const std::string& text, Mark mark) {
   return Node::make_string(text, mark);
 }
 
+// Keys already in a mapping, each with its entry's index: searched in turn while there are few, as in the
+// mappings of a record, and through a hash index once there are more.
+class KeyTable {
+ public:
+  std::optional<std::size_t> find(const std::string& key) const {
+    if (!m_index.empty()) {
+      const auto found = m_index.find(key);
+      return found == m_index.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+    }
+    for (const auto& [known, entry] : m_keys) {
+      if (known == key) {
+        return entry;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void add(std::string key, std::size_t entry) {
+    if (m_index.empty() && m_keys.size() >= k_searched_keys) {
+      for (auto& [known, index] : m_keys) {
+        m_index.emplace(std::move(known), index);
+      }
+      m_keys.clear();
+    }
+    if (!m_index.empty()) {
+      m_index.emplace(std::move(key), entry);
+    } else {
+      m_keys.emplace_back(std::move(key), entry);
+    }
+  }
+
+  static constexpr std::size_t k_searched_keys = 32;
+
+ private:
+  std::vector<std::pair<std::string, std::size_t>> m_keys;
+  std::unordered_map<std::string, std::size_t> m_index;
+};
+
+// A collection still open. Its items or entries are gathered on the builder's shared stacks, from `first`,
+// so that each collection's array is allocated once, at its final size, when it closes.
 struct Frame {
   bool is_mapping = false;
   Mark mark;
   YAML::anchor_t anchor = 0;
   std::size_t node_count = 1;  // this node and everything under it, aliases expanded
-  std::vector<Node> items;
-  std::vector<Entry> entries;
-  // The identities of the entries' keys (TreeBuilder::key_identity), each with its entry, to find duplicates:
-  // searched in turn while the mapping is small, as mappings in records are, and through an index once it is
-  // not.
-  std::vector<std::pair<std::string, std::size_t>> key_identities;
-  std::unordered_map<std::string, std::size_t> key_index;
-
-  // The entry whose key has this identity, if any.
-  std::optional<std::size_t> find_key(const std::string& identity) const {
-    if (!key_index.empty()) {
-      const auto found = key_index.find(identity);
-      return found == key_index.end() ? std::nullopt : std::optional<std::size_t>(found->second);
-    }
-    const auto found = std::find_if(key_identities.begin(), key_identities.end(),
-                                    [&](const auto& known) { return known.first == identity; });
-    return found == key_identities.end() ? std::nullopt : std::optional<std::size_t>(found->second);
-  }
-
-  void add_key(std::string identity, std::size_t entry) {
-    constexpr std::size_t k_searched_keys = 32;
-    if (key_index.empty() && key_identities.size() >= k_searched_keys) {
-      for (const auto& [known, index] : key_identities) {
-        key_index.emplace(known, index);
-      }
-    }
-    if (!key_index.empty()) {
-      key_index.emplace(identity, entry);
-    }
-    key_identities.emplace_back(std::move(identity), entry);
-  }
+  std::size_t first = 0;
+  // Duplicate keys (TreeBuilder::place): the keys' texts are searched among the entries while there are
+  // few, and indexed here once there are more; keys that are not strings also by their value.
+  KeyTable texts;
+  KeyTable values;
   std::optional<Node> pending_key;
   std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
 };
@@ -235,7 +250,11 @@ struct AnchorInfo {
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& source, const std::string& path, const ParseOptions& options)
-      : m_source(source), m_text(source), m_path(path), m_options(options) {}
+      : m_source(source), m_text(source), m_path(path), m_options(options) {
+    m_stack.reserve(16);
+    m_items.reserve(64);
+    m_entries.reserve(64);
+  }
 
   Mark to_mark(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) {
@@ -455,7 +474,9 @@ class TreeBuilder : public YAML::EventHandler {
 
   void start_collection(bool is_mapping, Mark mark, const std::string& tag, YAML::anchor_t anchor,
                         std::string_view core_type) {
-    if (tag != "?" && tag != "!" && tag != fmt::format("{}{}", k_core_tag, core_type)) {
+    const bool core = tag.size() == k_core_tag.size() + core_type.size() && tag.starts_with(k_core_tag) &&
+                      tag.ends_with(core_type);
+    if (tag != "?" && tag != "!" && !core) {
       m_errors.push_back(error(mark, fmt::format("unsupported tag '{}'", tag)));
     }
     if (m_stack.size() >= m_options.max_depth) {
@@ -464,29 +485,22 @@ class TreeBuilder : public YAML::EventHandler {
     if (!m_stack.empty() && m_stack.back().is_mapping && !m_stack.back().pending_key) {
       throw Abort{error(mark, "a mapping key must be a plain value, not a list or mapping")};
     }
-    Frame frame;
+    Frame& frame = m_stack.emplace_back();
     frame.is_mapping = is_mapping;
     frame.mark = mark;
     frame.anchor = anchor;
-    // Room for a record's usual mapping or list at once, rather than growing one entry at a time.
-    if (is_mapping) {
-      frame.entries.reserve(8);
-      frame.key_identities.reserve(8);
-    } else {
-      frame.items.reserve(4);
-    }
+    frame.first = is_mapping ? m_entries.size() : m_items.size();
     if (anchor != 0) {
       m_anchors[anchor] = AnchorInfo{take_anchor_name(), true, {}, 1};
     }
-    m_stack.push_back(std::move(frame));
     count_nodes(1, mark);
   }
 
   void end_collection() {
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
-    Node node = frame.is_mapping ? Node::make_mapping(std::move(frame.entries), frame.mark)
-                                 : Node::make_sequence(std::move(frame.items), frame.mark);
+    Node node = frame.is_mapping ? Node::make_mapping(take_from(m_entries, frame.first), frame.mark)
+                                 : Node::make_sequence(take_from(m_items, frame.first), frame.mark);
     if (frame.anchor != 0) {
       AnchorInfo& info = m_anchors[frame.anchor];
       info.open = false;
@@ -494,6 +508,15 @@ class TreeBuilder : public YAML::EventHandler {
       info.node_count = frame.node_count;
     }
     place(std::move(node), frame.node_count);
+  }
+
+  // The elements of `stack` from `first` on, moved into an array of their own.
+  template <typename T>
+  static std::vector<T> take_from(std::vector<T>& stack, std::size_t first) {
+    const auto begin = stack.begin() + static_cast<std::ptrdiff_t>(first);
+    std::vector<T> taken(std::make_move_iterator(begin), std::make_move_iterator(stack.end()));
+    stack.erase(begin, stack.end());
+    return taken;
   }
 
   void add(Node node, YAML::anchor_t anchor, std::size_t node_count) {
@@ -529,7 +552,7 @@ class TreeBuilder : public YAML::EventHandler {
     Frame& parent = m_stack.back();
     parent.node_count += node_count;
     if (!parent.is_mapping) {
-      parent.items.push_back(std::move(node));
+      m_items.push_back(std::move(node));
       return;
     }
     if (!parent.pending_key) {
@@ -546,30 +569,52 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_null()) {
       key_text = "";
     }
-    // A key is a duplicate when its value is one already there, and when its text is: the tree keys entries
-    // by text, so the integer 1 and the string "1" would be two entries under one name.
-    std::string identity = key_identity(key, key_text);
-    std::string text_identity = key.is_string() ? std::string() : "s:" + key_text;  // a string key's identity
-    auto first = parent.find_key(identity);
-    if (!first && !text_identity.empty()) {
-      first = parent.find_key(text_identity);
+    // A key is a duplicate when its text is one already there, since the tree names entries by their text
+    // (so the integer 1 and the string "1" cannot both be keys), and when its value is.
+    const std::span<const Entry> entries(m_entries.data() + parent.first, m_entries.size() - parent.first);
+    std::optional<std::size_t> first = find_text(parent, entries, key_text);
+    std::string value_identity = key.is_string() ? std::string() : key_identity(key);
+    if (!first && !value_identity.empty()) {
+      first = parent.values.find(value_identity);
     }
     if (first) {
-      const Entry& existing = parent.entries[*first];
+      const Entry& existing = entries[*first];
       m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
                                                        key_text, existing.key_mark.line, existing.key_mark.column)));
       return;
     }
-    parent.add_key(std::move(identity), parent.entries.size());
-    if (!text_identity.empty()) {
-      parent.add_key(std::move(text_identity), parent.entries.size());
+    const std::size_t index = entries.size();
+    if (!value_identity.empty()) {
+      parent.values.add(std::move(value_identity), index);
     }
-    parent.entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
+    if (index >= KeyTable::k_searched_keys) {
+      if (index == KeyTable::k_searched_keys) {
+        for (std::size_t i = 0; i < index; ++i) {
+          parent.texts.add(entries[i].key, i);
+        }
+      }
+      parent.texts.add(key_text, index);
+    }
+    m_entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
   }
 
-  // What makes two keys the same: their value after YAML 1.2 core resolution, so `1`, `0x1` and `0o1` are
-  // one integer key (and `1.0`, `1.00` one float), while the string "1" stays a key of its own.
-  static std::string key_identity(const Node& key, const std::string& key_text) {
+  // The entry of `frame` whose key is `text`, if any.
+  static std::optional<std::size_t> find_text(const Frame& frame, std::span<const Entry> entries,
+                                              const std::string& text) {
+    if (entries.size() > KeyTable::k_searched_keys) {
+      return frame.texts.find(text);
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].key == text) {
+        return i;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // What makes two keys that are not strings the same: their value after YAML 1.2 core resolution, so `1`,
+  // `0x1` and `0o1` are one integer key (and `1.0`, `1.00` one float).
+  static std::string key_identity(const Node& key) {
     if (key.is_integer()) {
       return fmt::format("i:{}", key.as_integer());
     }
@@ -579,10 +624,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.is_bool()) {
       return key.as_bool() ? "b:true" : "b:false";
     }
-    if (key.is_null()) {
-      return "n:";
-    }
-    return "s:" + key_text;
+    return "n:";
   }
 
   const std::string& m_source;
@@ -590,6 +632,9 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& m_path;
   const ParseOptions& m_options;
   std::vector<Frame> m_stack;
+  // The items and entries of the collections still open, innermost last (Frame::first).
+  std::vector<Node> m_items;
+  std::vector<Entry> m_entries;
   std::unordered_map<YAML::anchor_t, AnchorInfo> m_anchors;
   std::string m_pending_anchor_name;
   std::optional<Node> m_root;
@@ -613,11 +658,8 @@ std::optional<Diagnostic> check_bytes(const std::string& text, const std::string
     return at_offset(*invalid, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                                            static_cast<unsigned>(static_cast<unsigned char>(text[*invalid]))));
   }
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = util::find_control(text); i != std::string::npos; i = util::find_control(text, i + 1)) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != 0x7F) {
-      continue;  // the common case: no byte below needs a second look
-    }
     if (c == 0) {
       return at_offset(i, "NUL byte in the file");
     }

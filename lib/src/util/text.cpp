@@ -19,7 +19,33 @@ std::uint64_t word_at(const char* at) {
   return word;
 }
 
+// The high bit of each byte of `word` that equals `byte`, and of no other.
+std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t x = word ^ (k_low_bits * byte);
+  // (x & 0x7F) + 0x7F sets a byte's high bit unless its low seven bits are 0; x sets it for the rest.
+  return ~(((x & ~k_high_bits) + ~k_high_bits) | x) & k_high_bits;
+}
+
 }  // namespace
+
+std::size_t find_control(std::string_view text, std::size_t from) {
+  auto is_control = [](unsigned char c) { return (c < 0x20 && c != '\n') || c == 0x7F; };
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t word = word_at(text.data() + i);
+    // Bytes below 0x20: (x & 0x7F) + 0x60 has its high bit set from 0x20 on, and x has it from 0x80 on.
+    const std::uint64_t below_space = ~(((word & ~k_high_bits) + k_low_bits * 0x60) | word) & k_high_bits;
+    if (((below_space & ~bytes_equal(word, '\n')) | bytes_equal(word, 0x7F)) != 0) {
+      break;  // the byte is in this word: found below, one at a time
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (is_control(static_cast<unsigned char>(text[i]))) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
 
 std::string_view source_line(std::string_view source, std::uint32_t line) {
   if (line == 0) {

@@ -54,9 +54,10 @@ class Node {
   bool is_mapping() const { return m_kind == Kind::mapping; }
   bool is_scalar() const { return !is_sequence() && !is_mapping(); }
 
-  // Accessors: each requires the matching kind (as_number accepts integers and floats).
-  bool as_bool() const { return m_bool; }
-  std::int64_t as_integer() const { return m_integer; }
+  // Accessors: each requires the matching kind (as_number accepts integers and floats); another kind gives
+  // false, 0 or "".
+  bool as_bool() const { return m_kind == Kind::boolean && m_value != 0; }
+  std::int64_t as_integer() const { return m_kind == Kind::integer ? static_cast<std::int64_t>(m_value) : 0; }
   double as_number() const;
   const std::string& as_string() const;
 
@@ -86,14 +87,14 @@ class Node {
   // A scalar of `kind` at `mark`, keeping its source text (when given) for messages and round trips.
   static Node make_scalar(Kind kind, Mark mark, std::string text);
 
+  // Kept small (40 bytes), as a record has thousands of nodes: the kind, one word for a boolean, integer
+  // or float, and one shared payload whose type the kind decides.
   Kind m_kind = Kind::null;
-  bool m_bool = false;
-  std::int64_t m_integer = 0;
-  double m_float = 0.0;
   Mark m_mark;
-  std::shared_ptr<const std::string> m_text;  // strings: value; other scalars: source text
-  std::shared_ptr<const std::vector<Node>> m_items;
-  std::shared_ptr<const std::vector<Entry>> m_entries;
+  std::uint64_t m_value = 0;  // a boolean (0 or 1), an integer's two's complement, or a float's bits
+  // Scalars: a std::string, the value of a string or the source text of any other scalar (none when built
+  // in code); sequences: a std::vector<Node>; mappings: a std::vector<Entry>.
+  std::shared_ptr<const void> m_payload;
 };
 
 // One key: value pair of a mapping. Keys are strings; key_mark is where the key starts.

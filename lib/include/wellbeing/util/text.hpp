@@ -36,6 +36,10 @@ LineWindow line_window(std::string_view line, std::uint32_t column, std::size_t 
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// The offset of the first byte at or after `from` that is a C0 control character other than a line feed
+// (tab and carriage return included), or DEL; npos when there is none. Eight bytes at a time.
+std::size_t find_control(std::string_view text, std::size_t from = 0);
+
 // The end (just past the closing quote) of the YAML quoted scalar whose opening quote is at `start`, or
 // npos when it is never closed. Handles backslash escapes in double quotes and '' in single quotes.
 std::size_t quoted_scalar_end(std::string_view text, std::size_t start);
