@@ -169,8 +169,25 @@ std::optional<Node> float_node(std::string_view text, Mark mark) {
   return Node::make_float(value, mark, std::string(text));
 }
 
+// True when the YAML 1.2 core schema can only read this plain scalar as a string: every null, boolean,
+// integer and float is empty, a word for null or a boolean, or starts with a digit, a sign, a dot or `~`.
+// Most scalars in a record (keys, ids, words) are decided here without trying to read a number.
+bool plain_is_string(std::string_view text) {
+  if (text.empty()) {
+    return false;
+  }
+  const char first = text.front();
+  if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.' || first == '~') {
+    return false;
+  }
+  return !is_null_text(text) && !bool_text(text);
+}
+
 // Resolves a plain scalar by the YAML 1.2 core schema.
 Node resolve_plain(const std::string& text, Mark mark) {
+  if (plain_is_string(text)) {
+    return Node::make_string(text, mark);
+  }
   if (is_null_text(text)) {
     return Node::make_null(mark);
   }
@@ -236,8 +253,13 @@ struct Frame {
   // few, and indexed here once there are more; keys that are not strings also by their value.
   KeyTable texts;
   KeyTable values;
-  std::optional<Node> pending_key;
-  std::size_t pending_key_offset = 0;  // byte offset of the pending key, to place an empty value after it
+  // The key that waits for its value: its text (the entry's name), where it is, and, for a key that is not a
+  // string, its value (to compare keys by value).
+  bool has_key = false;
+  std::string key_text;
+  Mark key_mark;
+  std::optional<Node> key_value;
+  std::size_t key_offset = 0;  // byte offset of the key, to place an empty value after it
 };
 
 struct AnchorInfo {
@@ -304,7 +326,7 @@ class TreeBuilder : public YAML::EventHandler {
     m_last_offset = static_cast<std::size_t>(std::max(0, mark.pos));
     Mark where = to_mark(mark);
     // An empty value's mark points at the next token, which may be lines away: place it after its key.
-    if (!explicit_null_at(mark) && !m_stack.empty() && m_stack.back().is_mapping && m_stack.back().pending_key) {
+    if (!explicit_null_at(mark) && !m_stack.empty() && m_stack.back().is_mapping && m_stack.back().has_key) {
       where = after_key(m_stack.back());
     }
     check_empty_flow_entry(mark, where);
@@ -336,6 +358,9 @@ class TreeBuilder : public YAML::EventHandler {
         add(resolve(tag, encode_lone_escapes(value), mark), anchor, 1);
         return;
       }
+    }
+    if (anchor == 0 && (tag == "!" || (tag == "?" && plain_is_string(value))) && take_string_key(value, mark)) {
+      return;
     }
     add(resolve(tag, value, mark), anchor, 1);
   }
@@ -394,7 +419,7 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     const Frame& frame = m_stack.back();
-    if (frame.is_mapping && frame.pending_key) {
+    if (frame.is_mapping && frame.has_key) {
       return;
     }
     m_errors.push_back(error(where, "a comma with no entry before it (a doubled or leading comma); remove it, or "
@@ -411,8 +436,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   // The position just after a key's colon, for values written as nothing.
   Mark after_key(const Frame& frame) const {
-    const Mark key_mark = frame.pending_key->mark();
-    std::size_t offset = frame.pending_key_offset;
+    const Mark key_mark = frame.key_mark;
+    std::size_t offset = frame.key_offset;
     const std::size_t line_end = std::min(m_source.find('\n', offset), m_source.size());
     const char quote = offset < m_source.size() ? m_source[offset] : '\0';
     if (quote == '"' || quote == '\'') {
@@ -482,7 +507,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (m_stack.size() >= m_options.max_depth) {
       throw Abort{error(mark, fmt::format("nesting is deeper than {} levels", m_options.max_depth))};
     }
-    if (!m_stack.empty() && m_stack.back().is_mapping && !m_stack.back().pending_key) {
+    if (!m_stack.empty() && m_stack.back().is_mapping && !m_stack.back().has_key) {
       throw Abort{error(mark, "a mapping key must be a plain value, not a list or mapping")};
     }
     Frame& frame = m_stack.emplace_back();
@@ -508,6 +533,23 @@ class TreeBuilder : public YAML::EventHandler {
       info.node_count = frame.node_count;
     }
     place(std::move(node), frame.node_count);
+  }
+
+  // A string scalar where the innermost mapping expects a key becomes that key without a node of its own
+  // (place() does the same for other keys). False, doing nothing, anywhere else.
+  bool take_string_key(const std::string& text, Mark mark) {
+    if (m_stack.empty() || !m_stack.back().is_mapping || m_stack.back().has_key) {
+      return false;
+    }
+    count_nodes(1, mark);
+    Frame& frame = m_stack.back();
+    frame.node_count += 1;
+    frame.has_key = true;
+    frame.key_offset = m_last_offset;
+    frame.key_mark = mark;
+    frame.key_text = text;
+    frame.key_value.reset();
+    return true;
   }
 
   // The elements of `stack` from `first` on, moved into an array of their own.
@@ -555,31 +597,38 @@ class TreeBuilder : public YAML::EventHandler {
       m_items.push_back(std::move(node));
       return;
     }
-    if (!parent.pending_key) {
+    if (!parent.has_key) {
       if (!node.is_scalar()) {
         throw Abort{error(node.mark(), "a mapping key must be a plain value, not a list or mapping")};
       }
-      parent.pending_key_offset = m_last_offset;
-      parent.pending_key = std::move(node);
+      parent.has_key = true;
+      parent.key_offset = m_last_offset;
+      parent.key_mark = node.mark();
+      if (node.is_string()) {
+        parent.key_text = node.as_string();
+        parent.key_value.reset();
+      } else {
+        parent.key_text = node.is_null() ? std::string() : node.text();
+        parent.key_value = std::move(node);
+      }
       return;
     }
-    const Node key = std::move(*parent.pending_key);
-    parent.pending_key.reset();
-    std::string key_text = key.is_string() ? key.as_string() : key.text();
-    if (key.is_null()) {
-      key_text = "";
-    }
+    parent.has_key = false;
+    std::string key_text = std::move(parent.key_text);
+    const Mark key_mark = parent.key_mark;
+    const std::optional<Node> key_value = std::move(parent.key_value);
+    parent.key_value.reset();
     // A key is a duplicate when its text is one already there, since the tree names entries by their text
     // (so the integer 1 and the string "1" cannot both be keys), and when its value is.
     const std::span<const Entry> entries(m_entries.data() + parent.first, m_entries.size() - parent.first);
     std::optional<std::size_t> first = find_text(parent, entries, key_text);
-    std::string value_identity = key.is_string() ? std::string() : key_identity(key);
+    std::string value_identity = key_value ? key_identity(*key_value) : std::string();
     if (!first && !value_identity.empty()) {
       first = parent.values.find(value_identity);
     }
     if (first) {
       const Entry& existing = entries[*first];
-      m_errors.push_back(error(key.mark(), fmt::format("duplicate key `{}` (first defined on line {}, column {})",
+      m_errors.push_back(error(key_mark, fmt::format("duplicate key `{}` (first defined on line {}, column {})",
                                                        key_text, existing.key_mark.line, existing.key_mark.column)));
       return;
     }
@@ -595,7 +644,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       parent.texts.add(key_text, index);
     }
-    m_entries.push_back(Entry{std::move(key_text), key.mark(), std::move(node)});
+    m_entries.push_back(Entry{std::move(key_text), key_mark, std::move(node)});
   }
 
   // The entry of `frame` whose key is `text`, if any.
