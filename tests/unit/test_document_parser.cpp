@@ -1,3 +1,4 @@
+#include <limits>
 #include <string>
 
 #include <fmt/format.h>
@@ -156,6 +157,18 @@ TEST_SUITE("Parser") {
     CHECK(scalar("\"Å à\"").as_string() == "Å à");
     CHECK(scalar("'a\\Nb'").as_string() == "a\\Nb");
     CHECK(parse_ok("\"k\\_\": 1\n").find("k\xC2\xA0") != nullptr);
+    // An anchor or a tag before the opening quote changes nothing, for values and for keys.
+    CHECK(scalar("&x \"p\\Nq\"").as_string() == "p\xC2\x85q");
+    CHECK(scalar("!!str \"p\\Nq\"").as_string() == "p\xC2\x85q");
+    CHECK(scalar("! \"p\\_q\"").as_string() == "p\xC2\xA0q");
+    const Node flow = parse_ok("{\"a\\N\": &k \"b\\_\"}\n");
+    REQUIRE(flow.find("a\xC2\x85") != nullptr);
+    CHECK(flow.find("a\xC2\x85")->as_string() == "b\xC2\xA0");
+    // ...so a key written twice, once anchored or tagged, is still one key.
+    CHECK(parse_errors("{\"a\\N\": 1, &k \"a\\N\": 2}\n") ==
+          std::vector<std::string>{"1:12: duplicate key `a\xC2\x85` (first defined on line 1, column 2)"});
+    CHECK(parse_errors("\"x\\N\": 1\n!!str \"x\\N\": 2\n") ==
+          std::vector<std::string>{"2:1: duplicate key `x\xC2\x85` (first defined on line 1, column 1)"});
   }
 
   TEST_CASE("a key that reads as another key's text is a duplicate, whatever its type") {
@@ -188,9 +201,43 @@ TEST_SUITE("Parser") {
             std::vector<std::string>{line + ":1: duplicate key `0x1` (first defined on line 1, column 1)"});
       CHECK(parse_errors(text + "key_2: again\n") ==
             std::vector<std::string>{line + ":1: duplicate key `key_2` (first defined on line 3, column 1)"});
+      // The first key, the last, and those on either side of the switch to an index, by text and by value.
+      for (const int repeated : {0, keys - 1, 30, 31, 32, 33}) {
+        if (repeated >= keys || repeated == 0) {
+          continue;
+        }
+        CAPTURE(repeated);
+        CHECK(parse_errors(text + fmt::format("key_{}: again\n", repeated)) ==
+              std::vector<std::string>{fmt::format("{}:1: duplicate key `key_{}` (first defined on line {}, column 1)",
+                                                   line, repeated, repeated + 1)});
+      }
       CHECK(parse_errors(text + "'1': a string\n") ==
             std::vector<std::string>{line + ":1: duplicate key `1` (first defined on line 1, column 1)"});
       CHECK(parse_ok(text + "'01': a string\n").size() == static_cast<std::size_t>(keys + 1));
+    }
+  }
+
+  TEST_CASE("keys that are not strings are compared by value past the switch to an index") {
+    for (const int keys : {31, 32, 33, 40, 70}) {
+      CAPTURE(keys);
+      std::string text;
+      for (int i = 1; i <= keys; ++i) {
+        text += fmt::format("{}: value\n", i);
+      }
+      const auto line = std::to_string(keys + 1);
+      for (const int repeated : {1, 31, 32, 33, keys}) {
+        if (repeated > keys) {
+          continue;
+        }
+        CAPTURE(repeated);
+        CHECK(parse_errors(text + fmt::format("0x{:x}: again\n", repeated)) ==
+              std::vector<std::string>{fmt::format("{}:1: duplicate key `0x{:x}` (first defined on line {}, column 1)",
+                                                   line, repeated, repeated)});
+        CHECK(parse_errors(text + fmt::format("'{}': again\n", repeated)) ==
+              std::vector<std::string>{fmt::format("{}:1: duplicate key `{}` (first defined on line {}, column 1)",
+                                                   line, repeated, repeated)});
+      }
+      CHECK(parse_ok(text + fmt::format("0x{:x}: new\n", keys + 1)).size() == static_cast<std::size_t>(keys + 1));
     }
   }
 
@@ -358,6 +405,39 @@ TEST_SUITE("Node") {
     CHECK(scalar(".nan").equals(scalar(".NaN")));
     CHECK(parse_ok("[.nan]").equals(parse_ok("[.NAN]")));
     CHECK_FALSE(scalar(".nan").equals(scalar("1")));
+  }
+
+  TEST_CASE("an accessor of another kind gives false, 0 or nothing") {
+    const Node list = parse_ok("[1, 2]");
+    const Node map = parse_ok("{a: 1}");
+    const Node text = scalar("words");
+    const Node number = scalar("7");
+    const Node real = scalar("2.5");
+    const Node flag = scalar("true");
+    for (const Node* node : {&list, &map}) {
+      CHECK(node->text().empty());
+      CHECK(node->as_string().empty());
+      CHECK_FALSE(node->as_bool());
+      CHECK(node->as_integer() == 0);
+      CHECK(node->as_number() == 0.0);
+    }
+    CHECK(text.items().empty());
+    CHECK(text.entries().empty());
+    CHECK(text.size() == 0);
+    CHECK(list.entries().empty());
+    CHECK(map.items().empty());
+    CHECK(number.as_string().empty());
+    CHECK_FALSE(number.as_bool());
+    CHECK(real.as_integer() == 0);
+    CHECK(real.as_number() == 2.5);
+    CHECK(number.as_number() == 7.0);
+    CHECK(flag.as_integer() == 0);
+    CHECK(flag.as_bool());
+    CHECK(flag.text() == "true");
+    CHECK(scalar("-9223372036854775808").as_integer() == std::numeric_limits<std::int64_t>::min());
+    CHECK(Node::make_float(-0.0).text() == "-0.0");
+    CHECK(Node::make_integer(-5).text() == "-5");
+    CHECK(Node().text() == "null");
   }
 
   TEST_CASE("a JSON pointer finds values and never inserts") {

@@ -352,17 +352,14 @@ class TreeBuilder : public YAML::EventHandler {
     const Mark mark = to_mark(yaml_mark);
     if (tag == "!") {
       check_quote_closed(yaml_mark, mark);
-      const bool double_quoted = m_last_offset < m_source.size() && m_source[m_last_offset] == '"';
-      if (double_quoted && (std::memchr(value.data(), 0x85, value.size()) != nullptr ||
-                            std::memchr(value.data(), 0xA0, value.size()) != nullptr)) {
-        add(resolve(tag, encode_lone_escapes(value), mark), anchor, 1);
-        return;
-      }
     }
-    if (anchor == 0 && (tag == "!" || (tag == "?" && plain_is_string(value))) && take_string_key(value, mark)) {
+    // (an anchor or a tag may stand before a double-quoted scalar, so its bytes decide, not its first character)
+    if (std::memchr(value.data(), 0x85, value.size()) != nullptr ||
+        std::memchr(value.data(), 0xA0, value.size()) != nullptr) {
+      scalar(tag, anchor, encode_lone_escapes(value), mark);
       return;
     }
-    add(resolve(tag, value, mark), anchor, 1);
+    scalar(tag, anchor, value, mark);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -380,8 +377,8 @@ class TreeBuilder : public YAML::EventHandler {
  private:
   // yaml-cpp 0.7 decodes the escapes \N and \_ of a double-quoted scalar to the lone bytes 0x85 and 0xA0
   // instead of U+0085 and U+00A0 in UTF-8. The file is UTF-8 (check_bytes) and every other escape is
-  // encoded, so a byte that does not continue a character can only be one of those two: it becomes the
-  // character it stands for.
+  // encoded, so in any scalar a byte that does not continue a character can only be one of those two: it
+  // becomes the character it stands for. Valid text comes back as it was.
   static std::string encode_lone_escapes(const std::string& value) {
     std::string out;
     out.reserve(value.size() + 8);
@@ -533,6 +530,14 @@ class TreeBuilder : public YAML::EventHandler {
       info.node_count = frame.node_count;
     }
     place(std::move(node), frame.node_count);
+  }
+
+  // A scalar's value, as its node or as the key its mapping waits for.
+  void scalar(const std::string& tag, YAML::anchor_t anchor, const std::string& value, Mark mark) {
+    if (anchor == 0 && (tag == "!" || (tag == "?" && plain_is_string(value))) && take_string_key(value, mark)) {
+      return;
+    }
+    add(resolve(tag, value, mark), anchor, 1);
   }
 
   // A string scalar where the innermost mapping expects a key becomes that key without a node of its own
