@@ -39,6 +39,11 @@ std::string_view severity_color(Severity severity) {
 
 }  // namespace
 
+bool env_flag(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value && std::string_view(value) != "0";
+}
+
 bool use_color(ColorChoice choice, std::FILE* stream) {
   if (choice != ColorChoice::automatic) {
     return choice == ColorChoice::always;
@@ -46,7 +51,7 @@ bool use_color(ColorChoice choice, std::FILE* stream) {
   if (env_set("NO_COLOR")) {
     return false;
   }
-  if (const char* force = std::getenv("CLICOLOR_FORCE"); force && *force && std::string_view(force) != "0") {
+  if (env_flag("CLICOLOR_FORCE")) {
     return true;
   }
   const char* term = std::getenv("TERM");

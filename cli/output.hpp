@@ -12,6 +12,10 @@ namespace wellbeing::cli {
 
 enum class ColorChoice { automatic, always, never };
 
+// Whether the environment variable `name` turns something on: set, not empty and not "0"
+// (CLICOLOR_FORCE=1, WELLBEING_NO_CACHE=1).
+bool env_flag(const char* name);
+
 // Whether to colour what goes to `stream`: --color, then NO_COLOR, then CLICOLOR_FORCE, then whether the
 // stream is a terminal whose TERM is not "dumb".
 bool use_color(ColorChoice choice, std::FILE* stream);

@@ -172,7 +172,7 @@ int run(const Options& options, const GlobalOptions& global) {
   }
   // Record checks are cached (a --schema run's schema may read other files the key would not cover).
   std::optional<cache::ResultCache> results_cache;
-  if (records && !options.no_cache && !std::getenv("WELLBEING_NO_CACHE")) {
+  if (records && !options.no_cache && !env_flag("WELLBEING_NO_CACHE")) {
     results_cache.emplace([&settings](const std::string& path) {
       auto found = settings.find(path);
       return found == settings.end() ? nullptr : found->second.scope.get();

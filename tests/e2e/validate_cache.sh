@@ -76,8 +76,13 @@ cached "$records" records
 # --no-cache and --schema runs leave the cache alone.
 rm -rf .wellbeing
 cached none records --no-cache
+WELLBEING_NO_CACHE=1 cached none records
 cached none --schema "$WELLBEING_ROOT/schemas/wellbeing-record.schema.json" records
-[[ ! -e .wellbeing ]] || fail "--no-cache or --schema wrote a cache"
+[[ ! -e .wellbeing ]] || fail "--no-cache, WELLBEING_NO_CACHE=1 or --schema wrote a cache"
+# WELLBEING_NO_CACHE set to 0 or to nothing turns nothing off.
+WELLBEING_NO_CACHE=0 cached 0 records
+WELLBEING_NO_CACHE= cached "$records" records
+rm -rf .wellbeing
 
 # A finding from the cache shows its source line as a fresh check does, byte order mark or not.
 printf '\xEF\xBB\xBFbogus: 1\n' >records/p-0900.yaml
