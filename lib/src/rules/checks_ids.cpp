@@ -2,8 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "checks.hpp"
 #include "wellbeing/util/text.hpp"
@@ -70,20 +71,19 @@ std::string id_from_file_name(std::string_view file) {
 
 Findings wb004_unique_ids(const Context& context) {
   Findings out;
-  std::map<std::string, std::uint32_t, std::less<>> first_line;
+  // Each id's first entry (the record outlives this check, so its ids can be looked at in place); a finding
+  // is built only for an id used again.
+  std::unordered_map<std::string_view, const records::Item*> first;
   for_each_item(context.record, [&](const records::Item& item) {
     // The person's id is not an entry's, and areas are keys (the parser refuses duplicate keys).
     if (item.id.empty() || &item == &context.record.person || item.pointer.starts_with("/areas/")) {
       return;
     }
-    Finding finding = at(item, "/id", "");
-    const auto [it, inserted] = first_line.emplace(item.id, finding.mark.line);
+    const auto [it, inserted] = first.emplace(item.id, &item);
     if (!inserted) {
-      finding.message = fmt::format(
-          "the id {} is used again (first on line {}): give this entry the next free "
-          "number",
-          item.id, it->second);
-      out.push_back(std::move(finding));
+      out.push_back(at(item, "/id",
+                       fmt::format("the id {} is used again (first on line {}): give this entry the next free number",
+                                   item.id, at(*it->second, "/id", "").mark.line)));
     }
   });
   return out;
