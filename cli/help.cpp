@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,11 +34,19 @@ std::string value_word(const std::string& type_name) {
   return base;
 }
 
+// The options whose "(required)" waits until help is shown (mark_required_later). The options belong to the
+// one app the program builds, which lives until it ends.
+std::map<const CLI::Option*, std::function<bool()>>& later_marks() {
+  static std::map<const CLI::Option*, std::function<bool()>> marks;
+  return marks;
+}
+
 class HelpFormatter : public CLI::Formatter {
  public:
   std::string make_option_opts(const CLI::Option* option) const override {
     if (!option->get_option_text().empty()) {
-      return " " + option->get_option_text();
+      const auto mark = later_marks().find(option);
+      return " " + option->get_option_text() + (mark != later_marks().end() && mark->second() ? " (required)" : "");
     }
     std::string out;
     if (option->get_type_size() != 0) {
@@ -56,6 +66,10 @@ class HelpFormatter : public CLI::Formatter {
 };
 
 }  // namespace
+
+void mark_required_later(const CLI::Option* option, std::function<bool()> required) {
+  later_marks()[option] = std::move(required);
+}
 
 std::shared_ptr<CLI::Formatter> make_help_formatter() { return std::make_shared<HelpFormatter>(); }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "add.hpp"
+#include "help.hpp"
 #include "options.hpp"
 
 namespace wellbeing::cli {
@@ -36,7 +37,8 @@ Command register_add(CLI::App& app, const GlobalOptions& global) {
                                     : field.type == edit::FieldType::boolean ? "true|false"
                                                                              : "TEXT";
       // Not CLI11's required(): the entry may come from --from or the editor instead.
-      option->option_text(fmt::format("{}{}", word, edit::is_required(info.kind, field) ? " (required)" : ""));
+      option->option_text(std::string(word));
+      mark_required_later(option, [kind = info.kind, field] { return edit::is_required(kind, field); });
       if (field.type == edit::FieldType::list) {
         option->allow_extra_args(false);
       }
