@@ -96,6 +96,19 @@ TEST_SUITE("rules::identifiers") {
     CHECK(found("").empty());
   }
 
+  TEST_CASE("the fewest digits and letters each kind can be written with are still found") {
+    // A postcode: two digits and three letters at least; NHS and phone numbers: ten digits.
+    CHECK(found("m1 1ae") == List{"postcode@0+6"});
+    CHECK(found("at M1 1AE") == List{"postcode@3+6"});
+    CHECK(found("9991234578") == List{"nhs@0+10"});
+    CHECK(found("01632960001") == List{"phone@0+11"});
+    CHECK(found("+44 1632 960001") == List{"phone@0+15"});
+    // Dates, ids and short numbers hold too few of either.
+    CHECK(found("2026-07-01").empty());
+    CHECK(found("o-12, c-3 and n-14 on 2026-07-01 at 10:30").empty());
+    CHECK(found("12 AB").empty());
+  }
+
   TEST_CASE("several kinds in one text, in order") {
     CHECK(found("LS1 4AP, 07700 900461, 999 123 4578") == List{"postcode@0+7", "phone@9+12", "nhs@23+12"});
   }

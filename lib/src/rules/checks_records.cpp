@@ -69,7 +69,11 @@ void scan(const document::Node& node, std::string& pointer, std::string_view fie
       if (std::find(k_structured_keys.begin(), k_structured_keys.end(), entry.key) == k_structured_keys.end()) {
         const std::size_t size = pointer.size();
         pointer += '/';
-        pointer += document::escape_pointer_token(entry.key);
+        if (entry.key.find_first_of("~/") == std::string::npos) {
+          pointer += entry.key;  // the usual key, which needs no escape
+        } else {
+          pointer += document::escape_pointer_token(entry.key);
+        }
         scan(entry.value, pointer, entry.key, out);
         pointer.resize(size);
       }

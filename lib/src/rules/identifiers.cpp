@@ -222,8 +222,16 @@ bool valid_nhs_check_digit(std::string_view digits) {
 
 std::vector<IdentifierMatch> find_identifiers(std::string_view text) {
   std::vector<IdentifierMatch> out;
-  // Every kind holds a digit (a postcode's outward and inward codes both do), and most text has none.
-  if (std::none_of(text.begin(), text.end(), is_digit)) {
+  // NHS and phone numbers hold ten digits or more, a postcode two digits and two letters (its inward code
+  // is a digit and two letters, its outward code holds a digit), so most text (words, dates, ids such as
+  // o-12) is known to hold none from its counts alone.
+  std::size_t digits = 0;
+  std::size_t letters = 0;
+  for (const char c : text) {
+    digits += is_digit(c) ? 1 : 0;
+    letters += is_upper(c) || is_lower(c) ? 1 : 0;
+  }
+  if (digits < 2 || (digits < 10 && letters < 2)) {
     return out;
   }
   std::size_t i = 0;
