@@ -66,7 +66,13 @@ void scan(const document::Node& node, std::string& pointer, std::string_view fie
   }
   if (node.is_mapping()) {
     for (const document::Entry& entry : node.entries()) {
-      if (std::find(k_structured_keys.begin(), k_structured_keys.end(), entry.key) == k_structured_keys.end()) {
+      // Every identifier holds a digit: text without one, and values that are not text, need no more look.
+      const document::Node& value = entry.value;
+      const bool may_hold = value.is_string() ? std::any_of(value.as_string().begin(), value.as_string().end(),
+                                                            [](char c) { return c >= '0' && c <= '9'; })
+                                              : value.is_mapping() || value.is_sequence();
+      if (may_hold &&
+          std::find(k_structured_keys.begin(), k_structured_keys.end(), entry.key) == k_structured_keys.end()) {
         const std::size_t size = pointer.size();
         pointer += '/';
         if (entry.key.find_first_of("~/") == std::string::npos) {
