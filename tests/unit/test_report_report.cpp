@@ -487,7 +487,7 @@ TEST_SUITE("Report") {
     REQUIRE(front.has_value());
     const document::Node* title = front->root.find("title");
     REQUIRE(title != nullptr);
-    CHECK(title->as_string() == util::escape_markdown("Wellbeing review: " + hostile.record.person.known_as));
+    CHECK(title->as_string() == util::escape_markdown("Wellbeing review: " + std::string(hostile.record.person.known_as)));
     CHECK(front->root.find("person")->as_string() == "p-9001");
     CHECK(front->root.find("date")->as_string() == "2026-11-22");
   }

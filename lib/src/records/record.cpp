@@ -38,9 +38,10 @@ bool Item::suppresses(std::string_view rule) const {
 
 namespace {
 
-std::string text(const Node* node, std::string_view key) {
+// The string under `key`, in place (the view's text is the document's), or "".
+std::string_view text(const Node* node, std::string_view key) {
   const Node* value = node ? node->find(key) : nullptr;
-  return value && value->is_string() ? value->as_string() : std::string();
+  return value && value->is_string() ? std::string_view(value->as_string()) : std::string_view();
 }
 
 std::optional<util::Date> date(const Node* node, std::string_view key) {
@@ -48,8 +49,8 @@ std::optional<util::Date> date(const Node* node, std::string_view key) {
   return value && value->is_string() ? util::parse_date(value->as_string()) : std::nullopt;
 }
 
-std::vector<std::string> texts(const Node* node, std::string_view key) {
-  std::vector<std::string> out;
+std::vector<std::string_view> texts(const Node* node, std::string_view key) {
+  std::vector<std::string_view> out;
   const Node* value = node ? node->find(key) : nullptr;
   if (value && value->is_string()) {
     out.push_back(value->as_string());
@@ -166,7 +167,7 @@ Record read_record(const Node& root) {
   for (std::size_t i = 0; i < k_areas.size(); ++i) {
     Area& area = record.areas[i];
     area.info = &k_areas[i];
-    area.id = std::string(k_areas[i].id);
+    area.id = k_areas[i].id;
     area.pointer = append_pointer("/areas", area.id);
     area.mark = areas ? areas->mark() : root.mark();
     const Node* node = areas ? areas->find(area.id) : nullptr;
@@ -174,7 +175,7 @@ Record read_record(const Node& root) {
       continue;
     }
     read_item(area, *node, area.pointer);
-    area.id = std::string(k_areas[i].id);
+    area.id = k_areas[i].id;
     area.present = true;
     area.status = text(node, "status");
     area.said = text(node, "said");

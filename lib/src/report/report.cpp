@@ -165,9 +165,10 @@ std::string short_month_year(Date date) {
                      static_cast<int>(date.year()));
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+template <typename Text>
+std::string join(const std::vector<Text>& items, std::string_view separator = ", ") {
   std::string out;
-  for (const std::string& item : items) {
+  for (const auto& item : items) {
     if (item.empty()) {
       continue;
     }
@@ -179,14 +180,19 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  return join<std::string>(items, separator);
+}
+
 std::string plural(std::size_t count, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
-json text_list(const std::vector<std::string>& items) {
+template <typename Text>
+json text_list(const std::vector<Text>& items) {
   json out = json::array();
-  for (const std::string& item : items) {
-    out.push_back(item);
+  for (const auto& item : items) {
+    out.push_back(std::string(item));
   }
   return out;
 }
@@ -344,11 +350,11 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
   return nullptr;
 }
 
-std::string area_titles(const std::vector<std::string>& ids) {
-  std::vector<std::string> titles;
-  for (const std::string& id : ids) {
+std::string area_titles(const std::vector<std::string_view>& ids) {
+  std::vector<std::string_view> titles;
+  for (const std::string_view id : ids) {
     const records::AreaInfo* info = records::find_area(id);
-    titles.push_back(info ? std::string(info->title) : id);
+    titles.push_back(info ? info->title : id);
   }
   return join(titles);
 }
@@ -414,8 +420,9 @@ class Builder {
 
  private:
   std::string display_name() const {
-    const std::string& known_as = m_record.person.known_as;
-    return known_as.empty() || !m_redact.keeps(&records::Redaction::known_as) ? m_record.person.id : known_as;
+    const std::string_view known_as = m_record.person.known_as;
+    return std::string(known_as.empty() || !m_redact.keeps(&records::Redaction::known_as) ? m_record.person.id
+                                                                                           : known_as);
   }
 
   std::string front_matter() const {
@@ -448,7 +455,7 @@ class Builder {
       return std::string(id);
     }
     const std::string role = words(k_role, r->role);
-    const std::string name = r->name;
+    const std::string name(r->name);
     return role.empty() ? name : fmt::format("{} ({})", name, role);
   }
 
@@ -462,7 +469,7 @@ class Builder {
     person["voice_token"] = token(k_voice, p.voice);
     person["voice"] = words(k_voice, p.voice);
     std::vector<std::string> formats;
-    for (const std::string& f : p.communication_formats) {
+    for (const std::string_view f : p.communication_formats) {
       formats.push_back(words(k_format, f));
     }
     person["communication"] = {{"needs", p.communication_needs},
@@ -585,18 +592,18 @@ class Builder {
       a["concerns_text"] = join(area.concerns, " ");
       json evidence = json::array();
       std::vector<std::string> evidence_texts;
-      for (const std::string& id : area.evidence) {
+      for (const std::string_view id : area.evidence) {
         const records::Evidence* e = find_by_id(m_record.evidence, id);
         const std::string kind = e ? words(k_evidence_kind, e->kind) : std::string();
         const std::string date = e ? m_redact.date(e->date) : std::string();
         evidence.push_back({{"id", id}, {"kind", kind}, {"date", date}});
         const std::string about = join({kind, date});
-        evidence_texts.push_back(about.empty() ? id : fmt::format("{} ({})", id, about));
+        evidence_texts.push_back(about.empty() ? std::string(id) : fmt::format("{} ({})", id, about));
       }
       a["evidence"] = std::move(evidence);
       a["evidence_text"] = join(evidence_texts, "; ");
       a["updated"] = m_redact.date(area.updated);
-      std::vector<std::string> outcome_ids;
+      std::vector<std::string_view> outcome_ids;
       for (const records::Outcome& o : m_record.outcomes) {
         if (std::find(o.areas.begin(), o.areas.end(), area.info->id) != o.areas.end()) {
           outcome_ids.push_back(o.id);
@@ -702,7 +709,7 @@ class Builder {
     out["opened"] = m_redact.date(o.opened);
     out["met_on"] = m_redact.date(o.met_on);
     std::vector<std::string> who;
-    for (const std::string& actor : o.who_acts) {
+    for (const std::string_view actor : o.who_acts) {
       who.push_back(words(k_actor, actor));
     }
     out["who_acts"] = join(who);
@@ -846,7 +853,7 @@ class Builder {
     json out = json::array();
     for (const records::ReviewRequest& r : m_record.review_requests) {
       json item = review_request(r);
-      std::vector<std::string> outcome_ids;
+      std::vector<std::string_view> outcome_ids;
       for (const records::Outcome& o : m_record.outcomes) {
         if (o.review_request == r.id) {
           outcome_ids.push_back(o.id);
@@ -878,7 +885,7 @@ class Builder {
       if (!in_period(c.date, m_period_start, m_options.as_of)) {
         continue;
       }
-      for (const std::string& quote : c.quotes) {
+      for (const std::string_view quote : c.quotes) {
         quotes.push_back({{"text", quote}, {"date", m_redact.date(c.date)}, {"conversation", c.id}});
       }
     }
@@ -1195,7 +1202,9 @@ json build_report_data(const document::Node& record, const Diagnostics& findings
                        Format format) {
   const records::Redaction redaction =
       options.redact ? records::Redaction::keeping(options.config.redaction_keep) : records::Redaction{};
-  const Record view = records::read_record(redaction.apply(record, records::Withheld::marked));
+  // The redacted tree lives as long as the view of it, which reads its text in place.
+  const document::Node redacted = redaction.apply(record, records::Withheld::marked);
+  const Record view = records::read_record(redacted);
   json data = Builder(view, redaction, findings, options, format).build();
   add_has_keys(data);
   return data;

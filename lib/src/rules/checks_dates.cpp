@@ -31,40 +31,40 @@ std::vector<DatedValue> happened_dates(const records::Record& record) {
     add(area, "/updated", "updated", fmt::format("the area {}", area.id), area.updated);
   }
   for (const auto& e : record.evidence) {
-    add(e, "/date", "date", "evidence " + e.id, e.date);
-    add(e, "/until", "until", "evidence " + e.id, e.until);
+    add(e, "/date", "date", fmt::format("evidence {}", e.id), e.date);
+    add(e, "/until", "until", fmt::format("evidence {}", e.id), e.until);
   }
   for (const auto& o : record.outcomes) {
-    const std::string label = "outcome " + o.id;
+    const std::string label = fmt::format("outcome {}", o.id);
     add(o, "/opened", "opened", label, o.opened);
     add(o, "/met_on", "met_on", label, o.met_on);
     add(o, "/referral/date", "referral date", label, o.referral_date);
     add(o, "/risk_to_others/agreed_on", "agreed_on", label, o.risk_agreed_on);
     for (const auto& a : o.actions) {
-      add(a, "/done", "done", "action " + a.id, a.done);
+      add(a, "/done", "done", fmt::format("action {}", a.id), a.done);
     }
     for (const auto& n : o.progress) {
-      add(n, "/date", "date", "progress note " + n.id, n.date);
+      add(n, "/date", "date", fmt::format("progress note {}", n.id), n.date);
     }
   }
   for (const auto& c : record.conversations) {
-    add(c, "/date", "date", "conversation " + c.id, c.date);
+    add(c, "/date", "date", fmt::format("conversation {}", c.id), c.date);
   }
   for (const auto& m : record.measures) {
-    add(m, "/date", "date", "measure " + m.id, m.date);
+    add(m, "/date", "date", fmt::format("measure {}", m.id), m.date);
   }
   for (const auto& r : record.reviews) {
-    add(r, "/date", "date", "review " + r.id, r.date);
+    add(r, "/date", "date", fmt::format("review {}", r.id), r.date);
   }
   for (const auto& r : record.review_requests) {
-    add(r, "/date", "date", "review request " + r.id, r.date);
+    add(r, "/date", "date", fmt::format("review request {}", r.id), r.date);
   }
   for (const auto& s : record.safeguarding) {
-    add(s, "/date", "date", "safeguarding flag " + s.id, s.date);
-    add(s, "/closed_on", "closed_on", "safeguarding flag " + s.id, s.closed_on);
+    add(s, "/date", "date", fmt::format("safeguarding flag {}", s.id), s.date);
+    add(s, "/closed_on", "closed_on", fmt::format("safeguarding flag {}", s.id), s.closed_on);
   }
   for (const auto& s : record.sharing) {
-    add(s, "/date", "date", "sharing " + s.id, s.date);
+    add(s, "/date", "date", fmt::format("sharing {}", s.id), s.date);
   }
   return out;
 }
@@ -139,16 +139,16 @@ Findings wb027_dates_in_order(const Context& context) {
     }
   };
   for (const auto& e : context.record.evidence) {
-    check(e, "/until", "evidence " + e.id, "until", e.until, "date", e.date, true);
+    check(e, "/until", fmt::format("evidence {}", e.id), "until", e.until, "date", e.date, true);
   }
   for (const auto& o : context.record.outcomes) {
-    check(o, "/met_on", "outcome " + o.id, "met_on", o.met_on, "opened", o.opened, true);
+    check(o, "/met_on", fmt::format("outcome {}", o.id), "met_on", o.met_on, "opened", o.opened, true);
   }
   for (const auto& s : context.record.safeguarding) {
-    check(s, "/closed_on", "safeguarding flag " + s.id, "closed_on", s.closed_on, "date", s.date, true);
+    check(s, "/closed_on", fmt::format("safeguarding flag {}", s.id), "closed_on", s.closed_on, "date", s.date, true);
   }
   for (const auto& r : context.record.reviews) {
-    check(r, "/next_review_due", "review " + r.id, "next_review_due", r.next_review_due, "date", r.date, false);
+    check(r, "/next_review_due", fmt::format("review {}", r.id), "next_review_due", r.next_review_due, "date", r.date, false);
   }
   return out;
 }

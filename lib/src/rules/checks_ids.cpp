@@ -19,8 +19,8 @@ bool known_area(std::string_view id) {
 }
 
 template <typename List>
-std::set<std::string, std::less<>> ids_of(const List& list) {
-  std::set<std::string, std::less<>> out;
+std::set<std::string_view> ids_of(const List& list) {
+  std::set<std::string_view> out;
   for (const auto& item : list) {
     if (!item.id.empty()) {
       out.insert(item.id);

@@ -26,7 +26,7 @@ bool shares_an_area(const records::Strength& strength, const records::Outcome& o
   if (strength.areas.empty()) {
     return true;  // a strength not tied to an area may help anywhere
   }
-  return std::any_of(strength.areas.begin(), strength.areas.end(), [&](const std::string& area) {
+  return std::any_of(strength.areas.begin(), strength.areas.end(), [&](std::string_view area) {
     return std::find(outcome.areas.begin(), outcome.areas.end(), area) != outcome.areas.end();
   });
 }
@@ -113,7 +113,7 @@ Findings wb017_strengths_first(const Context& context) {
     if (!active(outcome) || !all_service) {
       continue;
     }
-    std::vector<std::string> ids;
+    std::vector<std::string_view> ids;
     bool self = false;
     bool network = false;
     for (const auto& strength : context.record.strengths) {

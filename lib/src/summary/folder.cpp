@@ -77,7 +77,7 @@ std::vector<SummarisedFile> summarise_files(const std::vector<std::string>& file
       [&](const document::Document& document) {
         Diagnostics diagnostics = validation::check_record(document, check_options);
         const records::Record record = records::read_record(document.root);
-        Checked result{record.person.id, std::nullopt};
+        Checked result{std::string(record.person.id), std::nullopt};
         if (!has_errors(diagnostics)) {
           result.person = summarise_person(document.root, diagnostics, document.path, options);
         }

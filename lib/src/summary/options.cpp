@@ -83,12 +83,12 @@ bool Filter::wants_status(std::string_view status) const { return chosen(statuse
 
 bool Filter::wants_person(std::string_view person) const { return chosen(people, person); }
 
-bool Filter::wants_outcome(std::string_view status, const std::vector<std::string>& outcome_areas) const {
+bool Filter::wants_outcome(std::string_view status, const std::vector<std::string_view>& outcome_areas) const {
   if (!wants_status(status)) {
     return false;
   }
   return areas.empty() || std::any_of(outcome_areas.begin(), outcome_areas.end(),
-                                      [&](const std::string& area) { return wants_area(area); });
+                                      [&](std::string_view area) { return wants_area(area); });
 }
 
 Options default_options(const records::Config& config, util::Date as_of) {

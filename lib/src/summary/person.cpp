@@ -18,14 +18,18 @@ void take_later(std::optional<util::Date>& latest, const std::optional<util::Dat
   }
 }
 
-bool contains(const std::vector<std::string>& values, std::string_view value) {
+template <typename List>
+bool contains(const List& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
+
+// The summary's own copies of words the record view reads in place.
+std::vector<std::string> strings(const std::vector<std::string_view>& views) { return {views.begin(), views.end()}; }
 
 std::string representative_name(const records::Person& person, std::string_view id) {
   for (const records::Representative& representative : person.representatives) {
     if (representative.id == id) {
-      return representative.name;
+      return std::string(representative.name);
     }
   }
   return {};
@@ -37,9 +41,10 @@ VoiceSummary voice_of(const records::Record& record) {
   voice.voice = person.voice;
   voice.can_take_part = person.can_take_part;
   voice.capacity_date = person.capacity_date;
-  voice.formats = person.communication_formats;
+  voice.formats = strings(person.communication_formats);
   for (const records::Representative& representative : person.representatives) {
-    voice.representatives.push_back({representative.id, representative.name, representative.role});
+    voice.representatives.push_back(
+        {std::string(representative.id), std::string(representative.name), std::string(representative.role)});
   }
   for (std::string_view kind : k_evidence_kinds) {
     const auto count = static_cast<std::size_t>(std::count_if(
@@ -57,13 +62,13 @@ OutcomeSummary outcome_of(const records::Outcome& outcome, const Options& option
   summary.kind = outcome.kind;
   summary.status = outcome.status;
   summary.said = shorten(outcome.said, options.said_width);
-  summary.areas = outcome.areas;
+  summary.areas = strings(outcome.areas);
   summary.opened = outcome.opened;
   summary.met_on = outcome.met_on;
   summary.service_can_meet = outcome.service_can_meet;
   summary.review_request = outcome.review_request;
   std::array<bool, k_actors.size()> acts{};
-  for (const std::string& who : outcome.who_acts) {
+  for (const std::string_view who : outcome.who_acts) {
     if (auto index = actor_index(who)) {
       acts[*index] = true;
     }
@@ -103,7 +108,7 @@ Ons4Summary ons4_of(const records::Record& record) {
     }
     const records::Ons4& o = *measure.ons4;
     dated.push_back(
-        {measure.id, measure.date, {o.life_satisfaction, o.worthwhile, o.happy_yesterday, o.anxious_yesterday}});
+        {std::string(measure.id), measure.date, {o.life_satisfaction, o.worthwhile, o.happy_yesterday, o.anxious_yesterday}});
   }
   std::stable_sort(dated.begin(), dated.end(),
                    [](const Ons4Answers& a, const Ons4Answers& b) { return *a.date < *b.date; });
@@ -213,7 +218,9 @@ ReviewDue review_due(const records::Record& record, const Options& options) {
 
 PersonSummary summarise_person(const document::Node& root, const Diagnostics& findings, const std::string& file,
                                const Options& options) {
-  const records::Record record = records::read_record(options.redaction.apply(root, records::Withheld::emptied));
+  // The redacted tree lives as long as the view of it, which reads its text in place.
+  const document::Node redacted = options.redaction.apply(root, records::Withheld::emptied);
+  const records::Record record = records::read_record(redacted);
   PersonSummary summary;
   summary.file = file;
   summary.id = record.person.id;
@@ -281,7 +288,8 @@ PersonSummary summarise_person(const document::Node& root, const Diagnostics& fi
     if (request.status != "pending") {
       continue;
     }
-    PendingRequest item{request.id, request.date, 0, request.requested_by, request.sent_to, request.reference};
+    PendingRequest item{std::string(request.id),        request.date, 0, std::string(request.requested_by),
+                        std::string(request.sent_to), std::string(request.reference)};
     if (request.date) {
       item.days_waiting = util::days_between(*request.date, options.as_of);
     }
@@ -291,7 +299,7 @@ PersonSummary summarise_person(const document::Node& root, const Diagnostics& fi
   for (const records::SafeguardingFlag& flag : record.safeguarding) {
     if (flag.status == "open") {
       ++summary.safeguarding_open;
-      summary.safeguarding_types.push_back(flag.type);
+      summary.safeguarding_types.emplace_back(flag.type);
     }
   }
 

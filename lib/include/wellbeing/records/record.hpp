@@ -26,17 +26,17 @@ extern const std::array<AreaInfo, 9> k_areas;
 // The area with this id, or with this statutory letter ("a"…"i"), or nullptr.
 const AreaInfo* find_area(std::string_view id_or_letter);
 
-// A typed, read-only view of a record (schema wellbeing/v1), built leniently: what is missing or of the
+// A typed, read-only view of a record (schema wellbeing/v1), its text read in place, built leniently: what is missing or of the
 // wrong type is left empty, so the view can be built from any document (the schema reports the problems).
 // Every item keeps its JSON pointer and mark so findings can point at it.
 
 struct Suppression {
-  std::string rule;
-  std::string reason;
+  std::string_view rule;
+  std::string_view reason;
 };
 
 struct Item {
-  std::string id;
+  std::string_view id;
   std::string pointer;  // "/outcomes/2"
   Mark mark;
   std::vector<Suppression> suppress;
@@ -46,73 +46,73 @@ struct Item {
 };
 
 struct Representative : Item {
-  std::string name, role, relationship, supports_with;
+  std::string_view name, role, relationship, supports_with;
 };
 
 struct Importance {
-  std::string level;    // high | medium | low
-  std::string said_by;  // person | representative
-  std::string representative, reason;
+  std::string_view level;    // high | medium | low
+  std::string_view said_by;  // person | representative
+  std::string_view representative, reason;
 };
 
 struct Area : Item {
   const AreaInfo* info = nullptr;
   bool present = false;        // the key exists in the record
-  std::string status;          // explored | not_yet_explored
-  std::string said;
+  std::string_view status;          // explored | not_yet_explored
+  std::string_view said;
   std::optional<Importance> importance;
   bool concerns_none_raised = false;
-  std::vector<std::string> concerns;
+  std::vector<std::string_view> concerns;
   bool concerns_present = false;
-  std::vector<std::string> evidence;  // evidence ids
+  std::vector<std::string_view> evidence;  // evidence ids
   std::optional<util::Date> updated;
 };
 
 struct Evidence : Item {
-  std::string kind, by, summary;
+  std::string_view kind, by, summary;
   std::optional<util::Date> date, until;
-  std::string consulted_name, consulted_role, consulted_basis;
+  std::string_view consulted_name, consulted_role, consulted_basis;
   bool has_consulted = false;
-  std::vector<std::string> areas;
+  std::vector<std::string_view> areas;
 };
 
 struct Strength : Item {
-  std::string level, text;
-  std::vector<std::string> areas;
+  std::string_view level, text;
+  std::vector<std::string_view> areas;
 };
 
 struct Action : Item {
-  std::string who, name, what;
+  std::string_view who, name, what;
   std::optional<util::Date> due, done;
 };
 
 struct ProgressNote : Item {
   std::optional<util::Date> date;
-  std::string by, note;
+  std::string_view by, note;
 };
 
 struct Outcome : Item {
-  std::string kind, said, status;
-  std::vector<std::string> areas;
+  std::string_view kind, said, status;
+  std::vector<std::string_view> areas;
   std::vector<Mark> area_marks;
   std::optional<util::Date> opened, met_on;
-  std::vector<std::string> who_acts;
+  std::vector<std::string_view> who_acts;
   std::vector<Action> actions;
   std::vector<ProgressNote> progress;
   bool service_can_meet = true;
   bool has_referral = false;
-  std::string referral_to, referral_reference;
+  std::string_view referral_to, referral_reference;
   std::optional<util::Date> referral_date;
-  std::string review_request;
+  std::string_view review_request;
   bool has_risk_to_others = false;
-  std::string risk_description, risk_who, risk_mitigation, risk_agreed_by;
+  std::string_view risk_description, risk_who, risk_mitigation, risk_agreed_by;
   std::optional<util::Date> risk_agreed_on;
 };
 
 struct Conversation : Item {
   std::optional<util::Date> date;
-  std::vector<std::string> participants, quotes, areas;
-  std::string led_by, approach, accessible_format, summary;
+  std::vector<std::string_view> participants, quotes, areas;
+  std::string_view led_by, approach, accessible_format, summary;
 };
 
 struct Ons4 {
@@ -121,48 +121,48 @@ struct Ons4 {
 
 struct Measure : Item {
   std::optional<util::Date> date;
-  std::string instrument, licence, by, note;
+  std::string_view instrument, licence, by, note;
   std::optional<Ons4> ons4;
   std::optional<double> score;
 };
 
 struct Review : Item {
   std::optional<util::Date> date, next_review_due;
-  std::string type, review_request;
-  std::vector<std::string> attendees, working, not_working, changes;
+  std::string_view type, review_request;
+  std::vector<std::string_view> attendees, working, not_working, changes;
 };
 
 struct ReviewRequest : Item {
   std::optional<util::Date> date;
-  std::string requested_by, reason, sent_to, reference, status;
+  std::string_view requested_by, reason, sent_to, reference, status;
 };
 
 struct SafeguardingFlag : Item {
   std::optional<util::Date> date, closed_on;
-  std::string type, person_wishes, action_taken, referral_reference, no_referral_reason, status;
+  std::string_view type, person_wishes, action_taken, referral_reference, no_referral_reason, status;
 };
 
 struct SharingEntry : Item {
   std::optional<util::Date> date;
-  std::string with, what, basis, by;
+  std::string_view with, what, basis, by;
   std::optional<bool> consent_recorded;
 };
 
 struct Person : Item {
-  std::string known_as, voice;
+  std::string_view known_as, voice;
   std::optional<util::Date> support_started;
-  std::string communication_needs;
-  std::vector<std::string> communication_formats;
-  std::string communication_language;
-  std::string can_take_part;  // able | with_support | not_at_present ("" when not recorded)
-  std::string capacity_by, capacity_note;
+  std::string_view communication_needs;
+  std::vector<std::string_view> communication_formats;
+  std::string_view communication_language;
+  std::string_view can_take_part;  // able | with_support | not_at_present ("" when not recorded)
+  std::string_view capacity_by, capacity_note;
   std::optional<util::Date> capacity_date;
   std::vector<Representative> representatives;
-  std::vector<std::string> important_to_me;
+  std::vector<std::string_view> important_to_me;
 };
 
 struct Record {
-  std::string schema;
+  std::string_view schema;
   Person person;
   std::array<Area, 9> areas;  // statutory order, always nine (absent ones have present == false)
   std::vector<Evidence> evidence;
@@ -182,7 +182,7 @@ struct Record {
 };
 
 // Builds the view of `root` (the root of a parsed record). Never fails. The view points into `root`'s
-// nodes (Item::node), so `root` must outlive it.
+// nodes (Item::node) and its text is `root`'s own (string_views, not copies), so `root` must outlive it.
 Record read_record(const document::Node& root);
 
 }  // namespace wellbeing::records

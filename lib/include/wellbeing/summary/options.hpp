@@ -40,7 +40,7 @@ struct Filter {
   bool wants_status(std::string_view status) const;
   bool wants_person(std::string_view person) const;
   // Whether an outcome with this status naming these areas is counted.
-  bool wants_outcome(std::string_view status, const std::vector<std::string>& areas) const;
+  bool wants_outcome(std::string_view status, const std::vector<std::string_view>& areas) const;
 };
 
 // The area ids `given` names (ids such as "health", or the letters a to i), each once, in the order given;
