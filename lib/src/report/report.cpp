@@ -464,7 +464,7 @@ class Builder {
     json person;
     person["id"] = p.id;
     person["name"] = display_name();
-    person["known_as"] = m_redact.keeps(&records::Redaction::known_as) ? p.known_as : std::string();
+    person["known_as"] = m_redact.keeps(&records::Redaction::known_as) ? std::string(p.known_as) : std::string();
     person["support_started"] = m_redact.date(p.support_started);
     person["voice_token"] = token(k_voice, p.voice);
     person["voice"] = words(k_voice, p.voice);

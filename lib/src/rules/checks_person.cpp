@@ -59,7 +59,7 @@ Findings wb014_consulted_basis(const Context& context) {
              fmt::format("evidence {} consulted {} but does not say why they know the person "
                          "(consulted.basis)",
                          evidence.id,
-                         evidence.consulted_name.empty() ? std::string("someone") : evidence.consulted_name)));
+                         evidence.consulted_name.empty() ? std::string_view("someone") : evidence.consulted_name)));
     }
   }
   return out;
