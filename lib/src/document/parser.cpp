@@ -260,6 +260,15 @@ struct Frame {
   Mark key_mark;
   std::optional<Node> key_value;
   std::size_t key_offset = 0;  // byte offset of the key, to place an empty value after it
+
+  // A key was read: the next value placed is its value.
+  void take_key(std::string text, Mark at, std::size_t offset, std::optional<Node> value) {
+    has_key = true;
+    key_text = std::move(text);
+    key_mark = at;
+    key_offset = offset;
+    key_value = std::move(value);
+  }
 };
 
 struct AnchorInfo {
@@ -549,11 +558,7 @@ class TreeBuilder : public YAML::EventHandler {
     count_nodes(1, mark);
     Frame& frame = m_stack.back();
     frame.node_count += 1;
-    frame.has_key = true;
-    frame.key_offset = m_last_offset;
-    frame.key_mark = mark;
-    frame.key_text = text;
-    frame.key_value.reset();
+    frame.take_key(text, mark, m_last_offset, std::nullopt);
     return true;
   }
 
@@ -606,15 +611,12 @@ class TreeBuilder : public YAML::EventHandler {
       if (!node.is_scalar()) {
         throw Abort{error(node.mark(), "a mapping key must be a plain value, not a list or mapping")};
       }
-      parent.has_key = true;
-      parent.key_offset = m_last_offset;
-      parent.key_mark = node.mark();
+      const Mark mark = node.mark();
       if (node.is_string()) {
-        parent.key_text = node.as_string();
-        parent.key_value.reset();
+        parent.take_key(node.as_string(), mark, m_last_offset, std::nullopt);
       } else {
-        parent.key_text = node.is_null() ? std::string() : node.text();
-        parent.key_value = std::move(node);
+        std::string text = node.is_null() ? std::string() : node.text();  // before the node moves
+        parent.take_key(std::move(text), mark, m_last_offset, std::move(node));
       }
       return;
     }
