@@ -362,12 +362,13 @@ expect .person.conversations.in_period 1
 expect .person.conversations.last '"2026-09-10"'
 expect .person.voice.voice '"direct"'
 expect '.person.voice.representatives[0].name' '"Tobiah"'
-# Rule findings: the review overdue since 2026-10-01 (WB007) and rr-1 pending for 113 days, over 8 weeks
-# (WB024): two warnings, no errors.
+# Rule findings: the review overdue since 2026-10-01 (WB007), rr-1 pending for 113 days, over 8 weeks
+# (WB024), and large print, which she needs, used in neither conversation (WB036): three warnings, no errors.
 expect .findings.errors 0
-expect .findings.warnings 2
+expect .findings.warnings 3
 expect .findings.by_rule.WB007 1
 expect .findings.by_rule.WB024 1
+expect .findings.by_rule.WB036 1
 
 # p-0102: importance from the advocate; the first review is due soon; one action overdue by a day.
 summarise records/p-0102.yaml --as-of 2026-11-22

@@ -242,6 +242,7 @@ Record read_record(const Node& root) {
       o.referral_reference = text(referral, "reference");
     }
     o.review_request = text(&n, "review_request");
+    o.safeguarding = texts(&n, "safeguarding");
     if (const Node* risk = n.find("risk_to_others"); risk && risk->is_mapping()) {
       o.has_risk_to_others = true;
       o.risk_description = text(risk, "description");
@@ -291,6 +292,7 @@ Record read_record(const Node& root) {
     r.not_working = texts(&n, "not_working");
     r.changes = texts(&n, "changes");
     r.next_review_due = date(&n, "next_review_due");
+    r.absent_reason = text(&n, "absent_reason");
   });
 
   record.review_requests = read_list<ReviewRequest>(&root, "review_requests", "", [](auto& r, const Node& n) {
@@ -311,6 +313,7 @@ Record read_record(const Node& root) {
     s.referral_reference = text(&n, "referral_reference");
     s.no_referral_reason = text(&n, "no_referral_reason");
     s.status = text(&n, "status");
+    s.areas = texts(&n, "areas");
   });
 
   record.sharing = read_list<SharingEntry>(&root, "sharing", "", [](auto& s, const Node& n) {

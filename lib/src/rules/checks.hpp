@@ -64,5 +64,10 @@ Findings wb029_review_due_soon(const Context& context);
 Findings wb030_known_suppressions(const Context& context);
 Findings wb031_capacity_current(const Context& context);
 Findings wb032_review_interval(const Context& context);
+Findings wb033_conversation_since_review(const Context& context);
+Findings wb034_review_attended(const Context& context);
+Findings wb035_not_met_followed_up(const Context& context);
+Findings wb036_formats_used(const Context& context);
+Findings wb037_safeguarding_in_outcomes(const Context& context);
 
 }  // namespace wellbeing::rules::detail

@@ -95,6 +95,7 @@ Findings wb005_references(const Context& context) {
   const auto evidence = ids_of(record.evidence);
   const auto representatives = ids_of(record.person.representatives);
   const auto review_requests = ids_of(record.review_requests);
+  const auto flags = ids_of(record.safeguarding);
 
   for (const records::Area& area : record.areas) {
     if (!area.present) {
@@ -139,9 +140,19 @@ Findings wb005_references(const Context& context) {
                        fmt::format("outcome {} refers to review request {}, which is not in the record", outcome.id,
                                    outcome.review_request)));
     }
+    each_string(outcome, "safeguarding", [&](const std::string& id, const std::string& index) {
+      if (!flags.contains(id)) {
+        out.push_back(at(outcome, "/safeguarding" + index,
+                         fmt::format("outcome {} refers to safeguarding flag {}, which is not in the record",
+                                     outcome.id, id)));
+      }
+    });
   }
   for (const auto& item : record.conversations) {
     check_areas(item, "conversation");
+  }
+  for (const auto& item : record.safeguarding) {
+    check_areas(item, "safeguarding flag");
   }
   for (const auto& review : record.reviews) {
     if (!review.review_request.empty() && !review_requests.contains(review.review_request)) {

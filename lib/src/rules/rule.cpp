@@ -90,14 +90,14 @@ constexpr std::array k_rules{
          "Promoting one person's wellbeing must never put another vulnerable adult or a child at risk unless the "
          "risk can be mitigated; the responsibility to protect people from abuse or neglect always overrides it "
          "(Promoting Individual Wellbeing; Care Act 2014 s.1(2)(c) and s.42).",
-         false, wb010_risk_mitigated},
+         false, wb010_risk_mitigated, true},
     Rule{"WB011", Severity::error, "An open safeguarding flag has a referral reference, or a reason for none",
          "safeguarding flag <id> is open with no referral reference and no reason for making no referral",
          "A safeguarding concern always takes precedence (Promoting Individual Wellbeing). Where the local authority was told, its "
          "reference links the flag to its enquiry (Care Act 2014 s.42); where it was not, the reason (say, the "
          "person's own decision, made with capacity, and no one else at risk) shows that the decision was made, "
          "not missed.",
-         true, wb011_safeguarding_referral},
+         true, wb011_safeguarding_referral, true},
     Rule{"WB012", Severity::error,
          "A person who cannot take part has a representative, an advocate or recorded evidence",
          "the person cannot take part at present (<why>) but the record has no representative, advocate or "
@@ -192,7 +192,7 @@ constexpr std::array k_rules{
          "An outcome that could put a child or another vulnerable adult at risk is not pursued unless the risk is "
          "mitigated (Promoting Individual Wellbeing). The date the mitigation was agreed, and by whom, shows it was in place before "
          "anything went ahead.",
-         false, wb025_risk_agreed_first},
+         false, wb025_risk_agreed_first, true},
     Rule{"WB026", Severity::error, "Sharing on the basis of consent has the consent recorded",
          "sharing <id> with <whom> relies on consent, but the consent is not recorded",
          "Sharing for care matters as much as confidentiality (Caldicott principle 7), within the law: sharing "
@@ -234,6 +234,50 @@ constexpr std::array k_rules{
          "folder's reviews.interval_months. A next review date further out than that is usually a slip in the "
          "year, and the review would be missed.",
          false, wb032_review_interval},
+    Rule{"WB033", Severity::warning, "Wellbeing is talked about with the person between reviews",
+         "no wellbeing conversation with the person since <the review <id> on <date> | support started on <date>> "
+         "(<n> days ago)",
+         "'In order to promote individual Wellbeing, you must talk about it with the person', and wellbeing changes "
+         "as the person's situation changes, so it is monitored and reviewed as things change (Promoting Individual "
+         "Wellbeing). When the person cannot take part at present the duty remains: then a conversation, a "
+         "consultation with people who know them, or other evidence such as an ABC chart counts. The grace period is "
+         "halfway from the latest review to the next one due, or, before any review, the earliest week of the first "
+         "review (reviews.first_review_weeks.min) after support started.",
+         false, wb033_conversation_since_review},
+    Rule{"WB034", Severity::warning, "The person, or someone representing them, takes part in their review",
+         "neither the person nor a representative took part in review <id> (<attendees>)",
+         "The person is the expert in their own wellbeing, and conversations about it are person-centred, not "
+         "process-led (Promoting Individual Wellbeing, rules 3 and 5; Care Act 2014 s.27(2)(b): the review involves "
+         "the adult). A review held only among staff is a review of the service, not of the person's support. An "
+         "attendee counts as the person when written with their known_as name (or 'the person'), and as a "
+         "representative when written with a representative's name. When neither could be there, record why and "
+         "how their views reached the review (absent_reason).",
+         false, wb034_review_attended},
+    Rule{"WB035", Severity::error, "An outcome that was not met has a referral or a review request",
+         "outcome <id> is not_met with no referral and no review request",
+         "'The responsibility to promote individual Wellbeing still remains' when the service does not meet an "
+         "outcome: it supports the person to access help from someone better placed, and requests a review when it "
+         "is unable to support them to meet their outcomes (Promoting Individual Wellbeing, 'Supporting the person "
+         "to meet outcomes'). An outcome marked not_met with neither has simply been dropped. The outcomes the "
+         "service said it cannot meet (service_can_meet: false) are WB009's, which asks for both; this rule asks an "
+         "outcome the service tried and did not meet for at least one.",
+         false, wb035_not_met_followed_up},
+    Rule{"WB036", Severity::warning, "The formats the person needs are used in conversations with them",
+         "the person needs <format>, but no conversation used it",
+         "Questions about wellbeing must be appropriate to the person's needs around communication and asked in a "
+         "manner that is accessible to them (Promoting Individual Wellbeing; the Accessible Information Standard, "
+         "DCB1605). A format listed under person.communication.formats that no conversation's accessible_format "
+         "names suggests the person was asked in a way they may not be able to take part in. Checked once there is "
+         "a conversation (WB033 speaks for a record with none).",
+         false, wb036_formats_used},
+    Rule{"WB037", Severity::error, "While a safeguarding flag is open, the outcomes in the areas it touches take it into account",
+         "outcome <id> is about <area>, which the open safeguarding flag <id> touches, but says nothing of it",
+         "The responsibility to protect people from abuse or neglect will always override the responsibility to "
+         "promote individual wellbeing (Promoting Individual Wellbeing; Care Act 2014 s.1(2)(c) and s.42). An "
+         "outcome in progress in the areas an open concern touches (protection always, and the flag's areas) is "
+         "planned knowing of it: list the flag under the outcome's safeguarding, and say in its actions how "
+         "protection comes first. A met, not_met or withdrawn outcome with nothing left to do is not checked.",
+         false, wb037_safeguarding_in_outcomes, true},
 };
 
 // Is `pointer` the same as `item` or inside it? ("/outcomes/1/actions/0" is inside "/outcomes/1", but

@@ -104,6 +104,7 @@ struct Outcome : Item {
   std::string_view referral_to, referral_reference;
   std::optional<util::Date> referral_date;
   std::string_view review_request;
+  std::vector<std::string_view> safeguarding;  // safeguarding flag ids it takes into account
   bool has_risk_to_others = false;
   std::string_view risk_description, risk_who, risk_mitigation, risk_agreed_by;
   std::optional<util::Date> risk_agreed_on;
@@ -128,7 +129,7 @@ struct Measure : Item {
 
 struct Review : Item {
   std::optional<util::Date> date, next_review_due;
-  std::string_view type, review_request;
+  std::string_view type, review_request, absent_reason;
   std::vector<std::string_view> attendees, working, not_working, changes;
 };
 
@@ -140,6 +141,7 @@ struct ReviewRequest : Item {
 struct SafeguardingFlag : Item {
   std::optional<util::Date> date, closed_on;
   std::string_view type, person_wishes, action_taken, referral_reference, no_referral_reason, status;
+  std::vector<std::string_view> areas;  // the areas it touches besides protection
 };
 
 struct SharingEntry : Item {

@@ -40,6 +40,9 @@ struct Rule {
   std::string_view reason;   // why: the law or practice it protects
   bool restates_schema;      // the schema checks the same thing: dropped where the schema already spoke
   Findings (*check)(const Context& context);
+  // A rule that protects people (from risk to others, from abuse or neglect): a folder's settings cannot
+  // turn it off or below its default severity; only a suppression on one entry, with its reason, silences it.
+  bool protects = false;
 };
 
 // Every rule, in id order.
