@@ -122,7 +122,9 @@ util::Expected<Regex, util::Failure> Regex::compile(std::string_view pattern) {
 }
 
 MatchResult Regex::search(std::string_view text) const {
-  const std::unique_ptr<pcre2_match_data, MatchDataDeleter> data(pcre2_match_data_create(1, nullptr));
+  // One per thread, kept: PCRE2 keeps the frames a match needs in its match data, so a fresh one would
+  // allocate them (20 KiB) again for every string a pattern is tried on.
+  thread_local const std::unique_ptr<pcre2_match_data, MatchDataDeleter> data(pcre2_match_data_create(1, nullptr));
   if (!data) {
     return MatchResult::too_complex;
   }
