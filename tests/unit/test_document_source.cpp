@@ -26,6 +26,11 @@ TEST_SUITE("document::SourceText") {
     CHECK(source.mark_at(13) == Mark{2, 8});  // after "b: café"
     CHECK(source.offset(source.mark_at(13)) == 13);
     CHECK(source.mark_at(text.size()) == Mark{3, 1});
+    // An all-ASCII text counts bytes as characters; the same line with one accent counts one less.
+    const SourceText ascii("a: 1\nb: cafe x\n");
+    CHECK(ascii.mark_at(14) == Mark{2, 10});
+    CHECK(ascii.column_at(5, 14) == 10);
+    CHECK(source.column_at(5, 14) == 9);
   }
 
   TEST_CASE("a final line ending is followed by an empty last line") {

@@ -80,6 +80,17 @@ TEST_SUITE("util::utf8") {
     CHECK(utf8_length("\xF0\x9F\x8C\xB1 seedling") == 10);
   }
 
+  TEST_CASE("is_ascii looks at every byte, inside and after the eight-byte words") {
+    CHECK(is_ascii(""));
+    CHECK(is_ascii("plain text, twenty-two"));
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string text(20, 'a');
+      text[at] = '\x85';  // the lone byte yaml-cpp gives for \N
+      CHECK_MESSAGE(!is_ascii(text), "high byte at ", at);
+    }
+    CHECK_FALSE(is_ascii("caf\xC3\xA9"));
+  }
+
   TEST_CASE("find_invalid_utf8 finds the first bad sequence") {
     CHECK_FALSE(find_invalid_utf8("plain caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8C\xB1").has_value());
     CHECK(find_invalid_utf8("ab\xE9") == 2);              // a Latin-1 byte

@@ -18,6 +18,17 @@ const std::string k_empty;
 
 static_assert(sizeof(Node) <= 40, "a record has thousands of nodes: keep Node small");
 
+// A collection's children in one allocation with their shared count; none for an empty collection.
+template <typename T>
+std::shared_ptr<const void> moved_array(std::span<T> moved) {
+  if (moved.empty()) {
+    return nullptr;
+  }
+  std::shared_ptr<T[]> array = std::make_shared<T[]>(moved.size());
+  std::move(moved.begin(), moved.end(), array.get());
+  return array;
+}
+
 std::string format_float(double value) {
   if (std::isnan(value)) {
     return ".nan";
@@ -96,18 +107,28 @@ Node Node::make_string(std::string value, Mark mark) {
 }
 
 Node Node::make_sequence(std::vector<Node> items, Mark mark) {
-  Node node;
-  node.m_kind = Kind::sequence;
-  node.m_mark = mark;
-  node.m_payload = std::make_shared<const std::vector<Node>>(std::move(items));
-  return node;
+  return make_sequence_from(items, mark);
 }
 
 Node Node::make_mapping(std::vector<Entry> entries, Mark mark) {
+  return make_mapping_from(entries, mark);
+}
+
+Node Node::make_sequence_from(std::span<Node> moved, Mark mark) {
+  Node node;
+  node.m_kind = Kind::sequence;
+  node.m_mark = mark;
+  node.m_value = moved.size();
+  node.m_payload = moved_array(moved);
+  return node;
+}
+
+Node Node::make_mapping_from(std::span<Entry> moved, Mark mark) {
   Node node;
   node.m_kind = Kind::mapping;
   node.m_mark = mark;
-  node.m_payload = std::make_shared<const std::vector<Entry>>(std::move(entries));
+  node.m_value = moved.size();
+  node.m_payload = moved_array(moved);
   return node;
 }
 
@@ -148,16 +169,14 @@ std::span<const Node> Node::items() const {
   if (m_kind != Kind::sequence || !m_payload) {
     return {};
   }
-  const auto& items = *static_cast<const std::vector<Node>*>(m_payload.get());
-  return {items.data(), items.size()};
+  return {static_cast<const Node*>(m_payload.get()), static_cast<std::size_t>(m_value)};
 }
 
 std::span<const Entry> Node::entries() const {
   if (m_kind != Kind::mapping || !m_payload) {
     return {};
   }
-  const auto& entries = *static_cast<const std::vector<Entry>*>(m_payload.get());
-  return {entries.data(), entries.size()};
+  return {static_cast<const Entry*>(m_payload.get()), static_cast<std::size_t>(m_value)};
 }
 
 std::size_t Node::size() const {

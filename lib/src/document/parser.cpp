@@ -298,7 +298,7 @@ class TreeBuilder : public YAML::EventHandler {
     // yaml-cpp counts bytes; people count characters.
     const std::size_t start = m_text.line_start(line);
     const std::size_t end = std::min(m_source.size(), start + static_cast<std::size_t>(std::max(0, mark.column)));
-    return {line, static_cast<std::uint32_t>(util::utf8_length(m_text.text().substr(start, end - start)) + 1)};
+    return {line, m_text.column_at(start, end)};
   }
 
   Location location(Mark mark) const { return {m_path, mark.line, mark.column}; }
@@ -363,8 +363,8 @@ class TreeBuilder : public YAML::EventHandler {
       check_quote_closed(yaml_mark, mark);
     }
     // (an anchor or a tag may stand before a double-quoted scalar, so its bytes decide, not its first character)
-    if (std::memchr(value.data(), 0x85, value.size()) != nullptr ||
-        std::memchr(value.data(), 0xA0, value.size()) != nullptr) {
+    if (!util::is_ascii(value) && (std::memchr(value.data(), 0x85, value.size()) != nullptr ||
+                                   std::memchr(value.data(), 0xA0, value.size()) != nullptr)) {
       scalar(tag, anchor, encode_lone_escapes(value), mark);
       return;
     }
@@ -530,8 +530,8 @@ class TreeBuilder : public YAML::EventHandler {
   void end_collection() {
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
-    Node node = frame.is_mapping ? Node::make_mapping(take_from(m_entries, frame.first), frame.mark)
-                                 : Node::make_sequence(take_from(m_items, frame.first), frame.mark);
+    Node node = frame.is_mapping ? take_from(m_entries, frame.first, frame.mark, Node::make_mapping_from)
+                                 : take_from(m_items, frame.first, frame.mark, Node::make_sequence_from);
     if (frame.anchor != 0) {
       AnchorInfo& info = m_anchors[frame.anchor];
       info.open = false;
@@ -562,13 +562,12 @@ class TreeBuilder : public YAML::EventHandler {
     return true;
   }
 
-  // The elements of `stack` from `first` on, moved into an array of their own.
+  // The collection of the elements of `stack` from `first` on, moved into an array of their own.
   template <typename T>
-  static std::vector<T> take_from(std::vector<T>& stack, std::size_t first) {
-    const auto begin = stack.begin() + static_cast<std::ptrdiff_t>(first);
-    std::vector<T> taken(std::make_move_iterator(begin), std::make_move_iterator(stack.end()));
-    stack.erase(begin, stack.end());
-    return taken;
+  static Node take_from(std::vector<T>& stack, std::size_t first, Mark mark, Node (*make)(std::span<T>, Mark)) {
+    Node node = make(std::span<T>(stack).subspan(first), mark);
+    stack.erase(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
+    return node;
   }
 
   void add(Node node, YAML::anchor_t anchor, std::size_t node_count) {

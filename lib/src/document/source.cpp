@@ -6,7 +6,7 @@
 
 namespace wellbeing::document {
 
-SourceText::SourceText(std::string_view text) : m_text(text) {
+SourceText::SourceText(std::string_view text) : m_text(text), m_ascii(util::is_ascii(text)) {
   m_bom = m_text.size() - util::without_bom(m_text).size();
   m_line_starts.push_back(m_bom);
   for (std::size_t i = m_text.find('\n', m_bom); i != std::string_view::npos; i = m_text.find('\n', i + 1)) {
@@ -40,8 +40,11 @@ std::size_t SourceText::offset(Mark mark) const {
 Mark SourceText::mark_at(std::size_t offset) const {
   offset = std::clamp(offset, m_bom, m_text.size());
   const std::uint32_t line = line_of(offset);
-  const std::size_t start = line_start(line);
-  return {line, static_cast<std::uint32_t>(util::utf8_length(m_text.substr(start, offset - start)) + 1)};
+  return {line, column_at(line_start(line), offset)};
+}
+
+std::size_t SourceText::column_chars(std::size_t line_start, std::size_t offset) const {
+  return util::utf8_length(m_text.substr(line_start, offset - line_start));
 }
 
 std::uint32_t SourceText::line_of(std::size_t offset) const {

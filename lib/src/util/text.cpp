@@ -86,6 +86,18 @@ std::size_t utf8_length(std::string_view text) {
   return text.size() - continuations;
 }
 
+bool is_ascii(std::string_view text) {
+  std::uint64_t high = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    high |= word_at(text.data() + i);
+  }
+  for (; i < text.size(); ++i) {
+    high |= static_cast<unsigned char>(text[i]);
+  }
+  return (high & k_high_bits) == 0;
+}
+
 namespace {
 
 // The byte offset of character `chars` (0-based) in `text`, or its size when it has fewer characters.

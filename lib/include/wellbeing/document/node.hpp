@@ -41,6 +41,9 @@ class Node {
   static Node make_string(std::string value, Mark mark = {});
   static Node make_sequence(std::vector<Node> items, Mark mark = {});
   static Node make_mapping(std::vector<Entry> entries, Mark mark = {});
+  // The same, moving the items or entries out of `moved` (which keeps them, moved from), into one allocation.
+  static Node make_sequence_from(std::span<Node> moved, Mark mark = {});
+  static Node make_mapping_from(std::span<Entry> moved, Mark mark = {});
 
   Kind kind() const { return m_kind; }
   Mark mark() const { return m_mark; }
@@ -91,9 +94,10 @@ class Node {
   // or float, and one shared payload whose type the kind decides.
   Kind m_kind = Kind::null;
   Mark m_mark;
-  std::uint64_t m_value = 0;  // a boolean (0 or 1), an integer's two's complement, or a float's bits
+  // A boolean (0 or 1), an integer's two's complement or a float's bits; for a collection, its size.
+  std::uint64_t m_value = 0;
   // Scalars: a std::string, the value of a string or the source text of any other scalar (none when built
-  // in code); sequences: a std::vector<Node>; mappings: a std::vector<Entry>.
+  // in code); sequences: an array of m_value Nodes; mappings: an array of m_value Entries (none when empty).
   std::shared_ptr<const void> m_payload;
 };
 

@@ -29,6 +29,10 @@ class SourceText {
   Mark mark_at(std::size_t offset) const;
   // The 1-based line holding `offset`.
   std::uint32_t line_of(std::size_t offset) const;
+  // The 1-based column, in characters, of `offset` on the line that starts at `line_start`.
+  std::uint32_t column_at(std::size_t line_start, std::size_t offset) const {
+    return static_cast<std::uint32_t>((m_ascii ? offset - line_start : column_chars(line_start, offset)) + 1);
+  }
 
   // Offsets of the first byte of a 1-based line, of its line ending ("\r\n" or "\n"), and of the next
   // line (the text's size for the last line).
@@ -58,6 +62,9 @@ class SourceText {
   std::size_t m_bom = 0;
   std::vector<std::size_t> m_line_starts;
   std::string m_newline = "\n";
+  bool m_ascii = false;  // every byte is a character, so columns need no counting
+
+  std::size_t column_chars(std::size_t line_start, std::size_t offset) const;
 };
 
 }  // namespace wellbeing::document

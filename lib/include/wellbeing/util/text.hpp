@@ -21,6 +21,9 @@ inline std::string_view without_bom(std::string_view text) {
 // Number of characters (UTF-8 code points) in `text`.
 std::size_t utf8_length(std::string_view text);
 
+// Whether every byte of `text` is below 0x80, so that bytes and characters are the same. Eight bytes at a time.
+bool is_ascii(std::string_view text);
+
 // At most `width` characters of a source line around 1-based character `column`, cut at character
 // boundaries, so that a diagnostic on a very long line shows only what is near its column. `column` in
 // the result is that character's place in `text`; cut_before and cut_after say whether the line goes on.
