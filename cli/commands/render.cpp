@@ -5,14 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "at.hpp"
 #include "command.hpp"
 #include "options.hpp"
-#include "wellbeing/diff/diff.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/report/provenance.hpp"
 #include "wellbeing/report/report.hpp"
+#include "wellbeing/report/since.hpp"
 #include "wellbeing/report/templates.hpp"
 #include "wellbeing/write/atomic_file.hpp"
 #include "wellbeing/util/json.hpp"
@@ -34,6 +35,7 @@ struct Options {
   bool no_redact = false;
   std::string as_of;
   std::string since;
+  std::string at;  // --at DATE|REV
   bool allow_invalid = false;
 };
 
@@ -65,34 +67,51 @@ Format resolve_format(const Options& options) {
                                options.output));
 }
 
-// The changes between the record at `revision` and now, from the semantic diff.
+// The changes between the record at `revision` and now.
 report::ChangesSince changes_since(const std::string& file, const document::Document& now, const std::string& revision) {
   if (file == "-") {
     throw InputError("--since needs a file in a git repository, not standard input");
   }
-  auto old_file = history::read_at_revision(file, revision);
-  if (!old_file) {
-    throw InputError(fmt::format("--since {}: {}", revision, old_file.error().message));
+  auto since = report::changes_since(file, now.root, revision);
+  if (!since) {
+    throw InputError(fmt::format("--since {}: {}", revision, since.error().message));
   }
-  auto old_document = document::parse(std::move(old_file->text), fmt::format("{}:{}", revision, file));
-  if (!old_document) {
-    throw InputError(fmt::format("--since {}: the record at that revision cannot be read: {}", revision,
-                                 old_document.error().front().message));
-  }
-  report::ChangesSince since;
-  since.revision = revision;
-  since.commit = old_file->commit.id;
-  since.commit_date = history::format_time(old_file->commit.committer);
-  for (const diff::Change& change : diff::diff_documents(old_document->root, now.root)) {
-    since.changes.push_back(report::Change{std::string(diff::to_string(change.kind)), change.section, change.path,
-                                           change.label});
-  }
-  return since;
+  return std::move(since).value();
 }
 
-int run(const Options& options, const GlobalOptions& global) {
+// The report's provenance: of the file in the working tree, or of the record at the commit --at names.
+report::Provenance provenance(const std::string& file, const AtCommit* at) {
+  if (!at) {
+    return report::read_provenance(file, file == "-" ? "(standard input)" : file);
+  }
+  report::Provenance out;
+  out.file = file;
+  out.in_repository = true;
+  out.repository_path = std::filesystem::relative(file, at->snapshot().folder()).generic_string();
+  out.commit = at->snapshot().commit().id;
+  out.commit_date = history::format_time(at->snapshot().commit().committer);
+  out.committed = true;
+  out.shallow = at->snapshot().repository().is_shallow();
+  return out;
+}
+
+int run(Options options, const GlobalOptions& global) {
   const util::Date as_of = date_or(options.as_of, util::today());
   const Format format = resolve_format(options);
+  std::optional<AtCommit> at;
+  if (!options.at.empty()) {
+    for (std::string* path : {&options.output, &options.template_dir}) {
+      if (!path->empty() && *path != "-") {
+        *path = std::filesystem::absolute(*path).string();
+      }
+    }
+    std::vector<std::string> paths{options.file};
+    at.emplace(options.at, paths);
+    if (at->nothing_left()) {
+      throw InputError(fmt::format("--at {}: {} was not there at {}", options.at, options.file, at->describe()));
+    }
+    options.file = paths.front();
+  }
 
   auto document = document::parse_file(options.file, options.file);
   if (!document) {
@@ -135,11 +154,12 @@ int run(const Options& options, const GlobalOptions& global) {
   report_options.as_of = as_of;
   report_options.redact = options.redact || (config.redact_by_default && !options.no_redact);
   report_options.config = std::move(config);
-  report_options.provenance =
-      report::read_provenance(options.file, options.file == "-" ? "(standard input)" : options.file);
+  report_options.provenance = provenance(options.file, at ? &*at : nullptr);
   report_options.tool_version = WELLBEING_VERSION;
   if (!options.since.empty()) {
     report_options.since = changes_since(options.file, *document, options.since);
+  } else if (!at && options.file != "-") {
+    report_options.since = report::changes_since_last_review(options.file, document->root);
   }
 
   const report::Format report_format = format == Format::html ? report::Format::html : report::Format::markdown;
@@ -189,8 +209,11 @@ Command register_render(CLI::App& app, const GlobalOptions& global) {
   sub->add_flag("--no-redact", options->no_redact, "Do not redact, even when wellbeing.yaml says to")->excludes(redact);
   add_date_option(*sub, "--as-of", options->as_of, "The report's date, YYYY-MM-DD (default: today)");
   sub->add_option("--since", options->since,
-                  "Add what changed in the record since this git revision (a commit, tag or branch)")
-      ->option_text("REV");
+                  "Add what changed in the record since this git revision (a commit, tag or branch); without it, "
+                  "a record in git shows what changed since its last review (the last commit on or before that "
+                  "review's date)")
+      ->option_text("REV")
+      ->excludes(add_at_option(*sub, options->at));
   sub->add_flag("--allow-invalid", options->allow_invalid,
                 "Make the report even when the record has errors (it says so at the top)");
   sub->footer(

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "at.hpp"
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/records/config.hpp"
@@ -22,6 +23,7 @@ using namespace wellbeing::summary;
 struct Options {
   std::vector<std::string> paths;
   std::string as_of, from, to;
+  std::string at;  // --at DATE|REV
   int within = -1;
   std::vector<std::string> areas, statuses, people;
   Format format = Format::table;
@@ -73,9 +75,18 @@ int run(const Options& cli, const GlobalOptions& global) {
   if (!cli.rows.empty() && cli.format != Format::csv) {
     throw InputError("--rows goes with --format csv");
   }
-  const std::vector<std::string> paths = cli.paths.empty() ? std::vector<std::string>{"."} : cli.paths;
+  std::vector<std::string> paths = cli.paths.empty() ? std::vector<std::string>{"."} : cli.paths;
   if (std::count(paths.begin(), paths.end(), "-") > 1) {
     throw InputError("standard input ('-') can be named only once");
+  }
+  std::optional<AtCommit> at;
+  if (!cli.at.empty()) {
+    at.emplace(cli.at, paths);
+    if (at->nothing_left()) {
+      write_out(stderr, fmt::format("wellbeing: no file named was there at {}; nothing to summarise\n", at->describe()));
+      return k_exit_ok;
+    }
+    write_out(stderr, fmt::format("wellbeing: the records as they stood at {}\n", at->describe()));
   }
   const std::vector<std::string> files = or_usage_error(collect_files(paths), "");
   std::error_code ec;
@@ -183,6 +194,7 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   add_date_option(*sub, "--from", options->from,
                   "Start of the period for outcomes met and conversations held (default: 12 months before --to)");
   add_date_option(*sub, "--to", options->to, "End of the period (default: the --as-of date)");
+  add_at_option(*sub, options->at);
   sub->add_option("--area", options->areas,
                   "Only outcomes naming this area, and only this area shown "
                   "(an id such as health, or a letter a-i; repeat or separate by commas)")

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "at.hpp"
 #include "changed_since.hpp"
 #include "command.hpp"
 #include "options.hpp"
@@ -34,6 +35,7 @@ struct Options {
   bool strict = false;
   bool only_records = false;
   bool no_cache = false;
+  std::string at;             // --at DATE|REV: the records as they stood at a commit
   std::string changed_since;  // a git revision: check only the files changed since  // files named count only when their folder's settings say they are records
 };
 
@@ -114,7 +116,20 @@ bool is_settings_file(std::string_view path) {
 
 int run(const Options& options, const GlobalOptions& global) {
   const util::Date as_of = date_or(options.as_of, util::today());
-  const std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  std::string schema_file = options.schema_file;
+  std::optional<AtCommit> at;
+  if (!options.at.empty()) {
+    if (!schema_file.empty()) {
+      schema_file = std::filesystem::absolute(schema_file).string();
+    }
+    at.emplace(options.at, paths);
+    if (at->nothing_left()) {
+      write_out(stderr, fmt::format("wellbeing: no file named was there at {}; nothing to check\n", at->describe()));
+      return k_exit_ok;
+    }
+    write_out(stderr, fmt::format("wellbeing: the records as they stood at {}\n", at->describe()));
+  }
   validation::Inputs inputs = validation::collect_inputs(
       paths, options.only_records ? validation::Named::when_record : validation::Named::always);
   if (inputs.files.empty() && inputs.problems.empty()) {
@@ -137,7 +152,7 @@ int run(const Options& options, const GlobalOptions& global) {
     throw InputError("standard input ('-') can be named only once");
   }
 
-  const bool records = options.schema_file.empty();
+  const bool records = schema_file.empty();
   validation::Check check;
   std::optional<schema::Validator> validator;
   FileOptions settings;
@@ -150,7 +165,7 @@ int run(const Options& options, const GlobalOptions& global) {
       return validation::check_record(doc, *settings.at(doc.path).options);
     };
   } else {
-    validator = load_schema(options.schema_file);
+    validator = load_schema(schema_file);
     check = [&validator](const document::Document& doc) { return validator->validate(doc); };
   }
 
@@ -172,7 +187,7 @@ int run(const Options& options, const GlobalOptions& global) {
   }
   // Record checks are cached (a --schema run's schema may read other files the key would not cover).
   std::optional<cache::ResultCache> results_cache;
-  if (records && !options.no_cache && !env_flag("WELLBEING_NO_CACHE")) {
+  if (records && !options.no_cache && !at && !env_flag("WELLBEING_NO_CACHE")) {
     results_cache.emplace([&settings](const std::string& path) {
       auto found = settings.find(path);
       return found == settings.end() ? nullptr : found->second.scope.get();
@@ -247,7 +262,8 @@ Command register_validate(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--changed-since", options->changed_since,
                   "Check only the records added or changed (renamed ones too) since this git revision, in the "
                   "working tree; the deleted ones are listed")
-      ->option_text("REV");
+      ->option_text("REV")
+      ->excludes(add_at_option(*sub, options->at));
   sub->add_flag("--no-cache", options->no_cache,
                 "Check every record afresh, and keep no results (they are kept in .wellbeing/cache/ beside "
                 "wellbeing.yaml, by each file's content, the settings, this version and the --as-of date)");

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/history/snapshot.hpp"
 
 using namespace wellbeing;
 namespace fs = std::filesystem;
@@ -110,6 +111,80 @@ TEST_SUITE("history::Repository") {
     CHECK_FALSE(repository->has_uncommitted_changes("records/p-0501.yaml").value());
     spit(sample.top / "records/p-0501.yaml", record("closed"));
     CHECK(repository->has_uncommitted_changes("records/p-0501.yaml").value());
+  }
+}
+
+TEST_SUITE("history::Snapshot") {
+  TEST_CASE("the last commit on or before a date follows the current branch, by the committer's own date") {
+    SampleRepository sample;
+    auto repository = history::Repository::discover(sample.top);
+    REQUIRE(repository.has_value());
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    CHECK(repository->last_commit_on(util::Date{year(2026), month(9), day(30)}) == std::nullopt);
+    const auto second = repository->last_commit_on(util::Date{year(2026), month(10), day(2)});
+    REQUIRE(second.has_value());
+    CHECK(repository->commit(*second).summary == "Wren is active");
+    // 2026-10-01T10:00:00+01:00 is 09:00 UTC: on the first of October either way.
+    const auto first = repository->last_commit_on(util::Date{year(2026), month(10), day(1)});
+    REQUIRE(first.has_value());
+    CHECK(repository->commit(*first).summary == "Wren joins");
+    CHECK(repository->last_commit_on(util::Date{year(2027), month(1), day(1)}) == repository->resolve("HEAD").value());
+  }
+
+  TEST_CASE("a snapshot at a date holds the records of that commit, under their names then, and leaves the working tree alone") {
+    SampleRepository sample;
+    fs::path folder;
+    {
+      auto snapshot = history::Snapshot::take(sample.top / "records",
+                                              util::Date{std::chrono::year(2026), std::chrono::month(10), std::chrono::day(2)});
+      REQUIRE(snapshot.has_value());
+      folder = snapshot->folder();
+      CHECK(snapshot->commit().summary == "Wren is active");
+      CHECK(fs::exists(folder / "records/wren.yaml"));
+      CHECK_FALSE(fs::exists(folder / "records/p-0501.yaml"));
+      CHECK_FALSE(fs::exists(folder / "README"));  // only YAML files are copied
+      std::ifstream in(folder / "records/wren.yaml", std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      CHECK(text == record("active"));
+      // The record now named p-0501.yaml is found under the name it had then, by its person id.
+      CHECK(snapshot->record_path(sample.top / "records/p-0501.yaml") == "records/wren.yaml");
+      CHECK(snapshot->in_copy(sample.top / "records") == folder / "records");
+      CHECK(snapshot->in_copy(sample.folder.path / "elsewhere") == std::nullopt);
+      // The working tree and the index are as they were.
+      CHECK(fs::exists(sample.top / "records/p-0501.yaml"));
+      CHECK_FALSE(fs::exists(sample.top / "records/wren.yaml"));
+      auto repository = history::Repository::discover(sample.top);
+      REQUIRE(repository.has_value());
+      CHECK_FALSE(repository->has_uncommitted_changes("records/p-0501.yaml").value());
+    }
+    CHECK_FALSE(fs::exists(folder));  // removed when the snapshot ends
+  }
+
+  TEST_CASE("a snapshot at a revision; a record not there yet has no path") {
+    SampleRepository sample;
+    auto snapshot = history::Snapshot::take(sample.top, std::string("HEAD~3"));
+    REQUIRE(snapshot.has_value());
+    CHECK(snapshot->commit().summary == "Wren joins");
+    spit(sample.top / "records/p-0502.yaml",
+         "schema: wellbeing/v1\nperson:\n  id: p-0502\n  name: Otto Example\nstatus: draft\n");
+    CHECK(snapshot->record_path(sample.top / "records/p-0502.yaml") == std::nullopt);
+  }
+
+  TEST_CASE("no snapshot outside a repository, before the first commit, or at an unknown revision") {
+    SampleRepository sample;
+    const fs::path outside = sample.folder.path / "elsewhere";
+    fs::create_directories(outside);
+    auto none = history::Snapshot::take(outside, std::string("HEAD"));
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().message == fmt::format("{} is not in a git repository", outside.string()));
+    auto early = history::Snapshot::take(sample.top, util::Date{std::chrono::year(2026), std::chrono::month(9), std::chrono::day(1)});
+    REQUIRE_FALSE(early.has_value());
+    CHECK(early.error().message == "no commit on or before 2026-09-01 in the history of HEAD");
+    auto unknown = history::Snapshot::take(sample.top, std::string("no-such-branch"));
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().message == "unknown revision 'no-such-branch'");
   }
 }
 

@@ -207,6 +207,50 @@ CommitInfo Repository::commit(const std::string& id) const {
   return info;
 }
 
+std::optional<std::string> Repository::last_commit_on(util::Date date) const {
+  auto head = resolve("HEAD");
+  if (!head) {
+    return std::nullopt;
+  }
+  // The first second after `date`, in days since the epoch: a commit is on or before it when its local
+  // time is earlier.
+  const std::int64_t end = (static_cast<std::chrono::sys_days>(date).time_since_epoch().count() + 1) * 86400;
+  CommitPtr commit = lookup_commit(m_repo, *head);
+  while (commit) {
+    const git_signature* who = git_commit_committer(commit.get());
+    const std::int64_t local = who->when.time + static_cast<std::int64_t>(who->when.offset) * 60;
+    if (local < end) {
+      return to_hex(*git_commit_id(commit.get()));
+    }
+    git_commit* parent = nullptr;
+    if (git_commit_parentcount(commit.get()) == 0 || git_commit_parent(&parent, commit.get(), 0) != 0) {
+      return std::nullopt;
+    }
+    commit.reset(parent);
+  }
+  return std::nullopt;
+}
+
+util::Expected<void, util::Failure> Repository::export_yaml(const std::string& id,
+                                                             const std::filesystem::path& folder) const {
+  CommitPtr commit = lookup_commit(m_repo, id);
+  if (!commit) {
+    return util::unexpected(git::last_error(fmt::format("cannot read the commit {}", id)));
+  }
+  char yaml[] = "*.yaml";
+  char yml[] = "*.yml";
+  char* patterns[] = {yaml, yml};
+  const std::string target = folder.string();
+  git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+  options.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DONT_UPDATE_INDEX | GIT_CHECKOUT_DONT_WRITE_INDEX;
+  options.target_directory = target.c_str();
+  options.paths = git_strarray{patterns, 2};
+  if (git_checkout_tree(m_repo, reinterpret_cast<const git_object*>(commit.get()), &options) != 0) {
+    return util::unexpected(git::last_error(fmt::format("cannot read the files of commit {}", id.substr(0, 12))));
+  }
+  return {};
+}
+
 bool Repository::is_shallow() const { return git_repository_is_shallow(m_repo) == 1; }
 
 util::Expected<bool, util::Failure> Repository::has_uncommitted_changes(std::string_view path) const {

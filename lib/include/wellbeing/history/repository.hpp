@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "wellbeing/document/node.hpp"
+#include "wellbeing/util/date.hpp"
 #include "wellbeing/util/expected.hpp"
 
 struct git_repository;
@@ -59,6 +60,14 @@ class Repository {
   util::Expected<std::string, util::Failure> resolve(std::string_view revision) const;
 
   CommitInfo commit(const std::string& id) const;
+
+  // The last commit on the current branch (from HEAD, following first parents) whose committer date, in the
+  // committer's own time zone, is on or before `date`; nullopt when there is none (no commits, or all later).
+  std::optional<std::string> last_commit_on(util::Date date) const;
+
+  // Copies the *.yaml and *.yml files of commit `id` into `folder` at their paths in the repository, by
+  // libgit2's checkout into another folder: neither the working tree nor the index is touched.
+  util::Expected<void, util::Failure> export_yaml(const std::string& id, const std::filesystem::path& folder) const;
 
   // The file at `path` in commit `id`, or nullopt when the commit has no such file.
   std::optional<std::string> read_file(const std::string& id, std::string_view path) const;
