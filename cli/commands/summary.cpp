@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "wellbeing/records/config.hpp"
+#include "wellbeing/summary/combine.hpp"
 #include "wellbeing/summary/folder.hpp"
 #include "wellbeing/summary/render.hpp"
 #include "wellbeing/validation/settings.hpp"
@@ -24,6 +25,7 @@ struct Options {
   std::vector<std::string> paths;
   std::string as_of, from, to;
   std::string at;  // --at DATE|REV
+  std::vector<std::string> combine;  // --combine: providers' redacted JSON summaries
   int within = -1;
   std::vector<std::string> areas, statuses, people;
   Format format = Format::table;
@@ -71,7 +73,27 @@ T or_usage_error(util::Expected<T, util::Failure> result, std::string_view optio
 
 void note_left_out(const FileStatus& status) { write_out(stderr, "wellbeing: " + left_out_note(status) + "\n"); }
 
+// --combine: the providers' shared summaries side by side, from their counts alone.
+int run_combine(const Options& cli) {
+  if (cli.format == Format::csv && !cli.rows.empty()) {
+    throw InputError("--rows does not go with --combine: a combined summary has one row per figure");
+  }
+  std::vector<SharedSummary> providers;
+  for (const std::string& file : cli.combine) {
+    providers.push_back(or_usage_error(read_shared_summary(file), "--combine"));
+  }
+  const CombinedSummary combined = combine(std::move(providers));
+  if (!combined.same_period) {
+    write_out(stderr, "wellbeing: note: the summaries are not of the same date and period; each column says its own\n");
+  }
+  write_out(stdout, render_combined(combined, cli.format));
+  return k_exit_ok;
+}
+
 int run(const Options& cli, const GlobalOptions& global) {
+  if (!cli.combine.empty()) {
+    return run_combine(cli);
+  }
   if (!cli.rows.empty() && cli.format != Format::csv) {
     throw InputError("--rows goes with --format csv");
   }
@@ -183,7 +205,7 @@ int run(const Options& cli, const GlobalOptions& global) {
 Command register_summary(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
   CLI::App* sub = app.add_subcommand("summary", "Summarise one person's record, or a whole folder of records");
-  sub->add_option("paths", options->paths,
+  auto* paths = sub->add_option("paths", options->paths,
                   "A record file (one person), or folders and files (a folder summary); - for standard input; "
                   "default: the current folder");
   add_date_option(*sub, "--as-of", options->as_of, "The date taken as today (YYYY-MM-DD; default: today)");
@@ -224,14 +246,24 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
                                   "redaction.default is true");
   redact->excludes(no_redact);
   sub->add_flag("--strict", options->strict, "Exit 1 when any file was left out as invalid (for CI)");
+  auto* combine = sub->add_option("--combine", options->combine,
+                                  "Put several providers' summaries side by side, one column each and a total: "
+                                  "files written by `summary DIR --format json --redact` (no records are read)")
+                      ->option_text("FILE…")
+                      ->check(CLI::ExistingFile);
+  for (const char* other : {"--at", "--as-of", "--within", "--from", "--to", "--area", "--status", "--person", "--rows"}) {
+    combine->excludes(sub->get_option(other));
+  }
+  combine->excludes(paths);
   sub->add_option("-j,--jobs", options->jobs, "Files read at once (default: one per core)")
       ->check(CLI::Range(0U, 256U))
       ->option_text("N");
   sub->footer(
       "One file gives that person's summary; a folder, or several files, the folder's. Invalid records are "
-      "reported on standard error and left out of every count.\nExit status: 0 when there is a summary (files left "
+      "reported on standard error and left out of every count. --combine puts providers' redacted JSON summaries "
+      "side by side, from their counts alone.\nExit status: 0 when there is a summary (files left "
       "out are reported, not failed), 1 when every file was left out, or any with --strict, 2 on a usage error "
-      "or an unreadable path.");
+      "or an unreadable path (with --combine: a file that is not a redacted folder summary of this version).");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "render_words.hpp"
+#include "text_table.hpp"
 #include "wellbeing/summary/render.hpp"
 #include "wellbeing/util/escape.hpp"
 
@@ -18,35 +19,6 @@ std::string md(std::string_view text) { return util::escape_markdown(text); }
 
 std::string md_or_dash(std::string_view text) { return text.empty() ? std::string("-") : md(text); }
 
-class MdTable {
- public:
-  explicit MdTable(std::vector<std::string> header) : m_header(std::move(header)) {}
-  void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
-
-  std::string render() const {
-    auto line = [](const std::vector<std::string>& cells) {
-      std::string text = "|";
-      for (const std::string& cell : cells) {
-        text += " " + cell + " |";
-      }
-      return text + "\n";
-    };
-    std::string out = line(m_header);
-    out += "|";
-    for (std::size_t i = 0; i < m_header.size(); ++i) {
-      out += "---|";
-    }
-    out += "\n";
-    for (const auto& row : m_rows) {
-      out += line(row);
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::string> m_header;
-  std::vector<std::vector<std::string>> m_rows;
-};
 
 }  // namespace
 

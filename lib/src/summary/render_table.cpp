@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "render_words.hpp"
+#include "text_table.hpp"
 #include "wellbeing/summary/render.hpp"
 #include "wellbeing/util/style.hpp"
 #include "wellbeing/util/text.hpp"
@@ -13,70 +14,6 @@ namespace wellbeing::summary {
 using namespace detail;
 
 namespace {
-
-struct Paint {
-  bool color = false;
-  std::string operator()(std::string_view code, std::string_view text) const {
-    return util::style::paint(code, text, color);
-  }
-};
-constexpr std::string_view k_bold = util::style::k_bold;
-constexpr std::string_view k_red = util::style::k_bold_red;
-constexpr std::string_view k_yellow = util::style::k_bold_yellow;
-
-struct Cell {
-  std::string text;
-  std::string_view color = {};
-};
-
-// Columns aligned by character count, two spaces apart, no trailing spaces.
-class TextTable {
- public:
-  explicit TextTable(std::vector<std::string> header) : m_header(std::move(header)) {}
-
-  void add(std::vector<Cell> row) { m_rows.push_back(std::move(row)); }
-  bool empty() const { return m_rows.empty(); }
-
-  std::string render(const Paint& paint, std::string_view indent = "  ") const {
-    std::vector<std::size_t> widths(m_header.size(), 0);
-    for (std::size_t c = 0; c < m_header.size(); ++c) {
-      widths[c] = util::utf8_length(m_header[c]);
-    }
-    for (const auto& row : m_rows) {
-      for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
-        widths[c] = std::max(widths[c], util::utf8_length(terminal_safe(row[c].text)));
-      }
-    }
-    std::string out;
-    auto line = [&](const std::vector<Cell>& cells) {
-      std::string text(indent);
-      for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
-        const std::string cell = terminal_safe(cells[c].text);
-        text += paint(cells[c].color, cell);
-        if (c + 1 < cells.size()) {
-          text += std::string(widths[c] - util::utf8_length(cell) + 2, ' ');
-        }
-      }
-      while (!text.empty() && text.back() == ' ') {
-        text.pop_back();
-      }
-      out += text + "\n";
-    };
-    std::vector<Cell> header;
-    for (const std::string& title : m_header) {
-      header.push_back({title, {}});
-    }
-    line(header);
-    for (const auto& row : m_rows) {
-      line(row);
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::string> m_header;
-  std::vector<std::vector<Cell>> m_rows;
-};
 
 std::string heading(const Paint& paint, std::string_view text) { return paint(k_bold, text) + "\n"; }
 
