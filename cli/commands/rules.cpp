@@ -29,15 +29,18 @@ nlohmann::ordered_json rule_json(const rules::Rule& rule) {
   item["message"] = rule.message;
   item["reason"] = rule.reason;
   item["restates_schema"] = rule.restates_schema;
+  item["protects"] = rule.protects;
   return item;
 }
 
 std::string list_text() {
   std::string out;
   for (const rules::Rule& rule : rules::all_rules()) {
-    out += fmt::format("{}  {:<7}  {}\n", rule.id, to_string(rule.severity), rule.title);
+    out += fmt::format("{}  {:<7}  {}{}\n", rule.id, to_string(rule.severity), rule.title,
+                       rule.protects ? " (protects people)" : "");
   }
-  out += "\nRun 'wellbeing rules ID' for why a rule exists and how to change or silence it.\n";
+  out += "\nRun 'wellbeing rules ID' for why a rule exists and how to change or silence it. The rules that "
+         "protect people\ncannot be turned off or down for a folder; any other needs a written reason to be.\n";
   return out;
 }
 
@@ -53,10 +56,22 @@ std::string explain_text(const rules::Rule& rule) {
         "its message is shown.",
         "  ");
   }
+  if (rule.protects) {
+    out += fmt::format(
+        "\nThis rule protects people: a folder's wellbeing.yaml cannot turn it off or below {}{}.\n"
+        "Validate, summary and every report list every suppression of it.\n",
+        to_string(rule.severity), rule.severity == Severity::error ? "" : " (it may make it stricter)");
+  } else {
+    out += fmt::format(
+        "\nChange it for a whole folder, in wellbeing.yaml (error, warning, info, or off). Turning it off or\n"
+        "below {1} needs a reason, which validate, summary and every report show:\n"
+        "  rules:\n"
+        "    {0}:\n"
+        "      severity: off\n"
+        "      reason: Why this rule does not fit this folder.\n",
+        rule.id, to_string(rule.severity));
+  }
   out += fmt::format(
-      "\nChange it for a whole folder, in wellbeing.yaml (error, warning, info, or off):\n"
-      "  rules:\n"
-      "    {0}: warning\n"
       "\nSilence it on one entry of one record, with a reason someone else can check:\n"
       "  suppress:\n"
       "    - rule: {0}\n"

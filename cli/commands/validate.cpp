@@ -2,6 +2,7 @@
 // every problem.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -15,6 +16,8 @@
 #include "wellbeing/cache/results.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
+#include "wellbeing/rules/changes.hpp"
+#include "wellbeing/util/file.hpp"
 #include "wellbeing/schema/builtin.hpp"
 #include "wellbeing/validation/batch.hpp"
 #include "wellbeing/validation/render.hpp"
@@ -172,8 +175,20 @@ int run(const Options& options, const GlobalOptions& global) {
   // Text and annotations are written as each file is done; JSON and JUnit open with the totals, so they
   // keep each file's findings (not its text) until the end.
   const bool color = options.format == Format::text && use_color(global.color, stdout);
+  // The rules each folder's settings change are said first, as notes: nothing is changed quietly.
+  Diagnostics notes;
+  for (const auto& [file, used] : settings) {
+    const records::Config& config = used.options->config;
+    if (!config.path.empty() && std::none_of(notes.begin(), notes.end(), [&](const Diagnostic& d) {
+          return d.location.file == config.path;
+        })) {
+      const Diagnostics changes = rules::change_notes(config);
+      notes.insert(notes.end(), changes.begin(), changes.end());
+    }
+  }
   validation::Counts counts;
   validation::count_problems(counts, inputs.problems);
+  validation::count_problems(counts, notes);
   bool unreadable = !inputs.problems.empty();
   std::vector<validation::FileResult> kept;
   if (options.format == Format::text) {
@@ -181,9 +196,13 @@ int run(const Options& options, const GlobalOptions& global) {
     for (const Diagnostic& problem : inputs.problems) {
       problems += format_diagnostic_text(problem, {}, color);
     }
+    for (const Diagnostic& note : notes) {
+      const auto text = util::read_bounded(note.location.file, document::ParseOptions{}.max_bytes);
+      problems += format_diagnostic_text(note, text ? std::string_view(*text) : std::string_view(), color);
+    }
     write_out(stdout, problems);
   } else if (options.format == Format::github) {
-    write_out(stdout, validation::render_github({}, inputs.problems));
+    write_out(stdout, validation::render_github({}, inputs.problems) + validation::render_github({}, notes));
   }
   // Record checks are cached (a --schema run's schema may read other files the key would not cover).
   std::optional<cache::ResultCache> results_cache;
@@ -221,12 +240,12 @@ int run(const Options& options, const GlobalOptions& global) {
       write_out(stderr, validation::summary_line(counts, inputs.problems.size(), records, options.strict));
       break;
     case Format::json:
-      write_out(stdout, validation::render_json(kept, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_json(kept, inputs.problems, counts, options.strict, notes));
       break;
     case Format::github:
       break;
     case Format::junit:
-      write_out(stdout, validation::render_junit(kept, inputs.problems, counts, options.strict));
+      write_out(stdout, validation::render_junit(kept, inputs.problems, counts, options.strict, notes));
       break;
   }
   if (unreadable) {

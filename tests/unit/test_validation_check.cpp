@@ -49,12 +49,16 @@ records::CheckOptions options() {
   return out;
 }
 
-// Each diagnostic as "line:col severity [rule] message", one a line.
-std::string check(const std::string& text, const records::CheckOptions& opts = options()) {
+// Each diagnostic as "line:col severity [rule] message", one a line; the notes of suppressions in force
+// only when `notes`.
+std::string check(const std::string& text, const records::CheckOptions& opts = options(), bool notes = false) {
   auto parsed = document::parse(text, "records/p-0001.yaml");
   REQUIRE(parsed.has_value());
   std::string out;
   for (const Diagnostic& d : validation::check_record(*parsed, opts)) {
+    if (d.rule == "suppress" && !notes) {
+      continue;
+    }
     CHECK(d.location.file == "records/p-0001.yaml");
     out +=
         fmt::format("{}:{} {} [{}] {}\n", d.location.line, d.location.column, to_string(d.severity), d.rule, d.message);
@@ -81,12 +85,21 @@ TEST_SUITE("validation::check_record") {
 
   TEST_CASE("the folder's settings change a rule's severity or turn it off") {
     records::CheckOptions opts = options();
-    opts.config.rule_severity["WB015"] = Severity::error;
+    opts.config.rules["WB015"].severity = Severity::error;
     CHECK(check(record(), opts) == lines({"14:5 error [WB015] " + k_wb015}));
-    opts.config.rule_severity["WB015"] = Severity::info;
+    opts.config.rules["WB015"].severity = Severity::info;
     CHECK(check(record(), opts) == lines({"14:5 info [WB015] " + k_wb015}));
-    opts.config.rule_severity["WB015"] = std::nullopt;
+    opts.config.rules["WB015"].severity = std::nullopt;
     CHECK(check(record(), opts).empty());
+  }
+
+  TEST_CASE("every suppression in force is said as a note at its entry, and one naming no rule is not") {
+    const std::string suppress =
+        "    suppress:\n      - { rule: WB015, reason: Bev goes by herself; nothing to do. }\n"
+        "      - { rule: WB105, reason: Typo. }\n";
+    CHECK(check(record(suppress), options(), true) ==
+          lines({"21:9 info [suppress] WB015 suppressed on o-1: Bev goes by herself; nothing to do.",
+                 "22:17 warning [WB030] the suppression names WB105, which is not a rule (did you mean WB005?)"}));
   }
 
   TEST_CASE("a suppression silences its rule on its item, and on what the item holds") {

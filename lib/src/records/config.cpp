@@ -55,8 +55,21 @@ util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
   }
   if (const document::Node* rules = root.find("rules")) {
     for (const auto& entry : rules->entries()) {
-      const std::string& value = entry.value.as_string();
-      config.rule_severity[entry.key] = value == "off" ? std::nullopt : severity_from(value);
+      RuleSetting setting;
+      setting.line = entry.key_mark.line;
+      setting.column = entry.key_mark.column;
+      const document::Node* severity = &entry.value;
+      if (entry.value.is_mapping()) {
+        severity = entry.value.find("severity");
+        if (const document::Node* reason = entry.value.find("reason"); reason && reason->is_string()) {
+          setting.reason = reason->as_string();
+        }
+      } else {
+        setting.short_form = true;
+      }
+      const std::string value = severity && severity->is_string() ? severity->as_string() : std::string("off");
+      setting.severity = value == "off" ? std::nullopt : severity_from(value);
+      config.rules[entry.key] = std::move(setting);
     }
   }
   if (const document::Node* redaction = root.find("redaction")) {

@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "checks.hpp"
-#include "wellbeing/document/parser.hpp"
+#include "wellbeing/document/node.hpp"
 #include "wellbeing/util/text.hpp"
 
 namespace wellbeing::rules {
@@ -305,14 +306,14 @@ Diagnostics run_rules(const Context& context) {
   });
 
   Diagnostics out;
-  const auto& severities = context.options.config.rule_severity;
+  const auto& settings = context.options.config.rules;
   for (const Rule& rule : k_rules) {
     Severity severity = rule.severity;
-    if (const auto it = severities.find(std::string(rule.id)); it != severities.end()) {
-      if (!it->second) {
+    if (const auto it = settings.find(std::string(rule.id)); it != settings.end()) {
+      if (!it->second.severity) {
         continue;  // off in this folder
       }
-      severity = *it->second;
+      severity = *it->second.severity;
     }
     for (Finding& finding : rule.check(context)) {
       const bool suppressed = std::any_of(suppressing.begin(), suppressing.end(), [&](const records::Item* item) {
@@ -334,36 +335,48 @@ Diagnostics run_rules(const Context& context) {
 
 Diagnostics check_config_rules(const records::Config& config) {
   Diagnostics out;
-  std::optional<document::Document> parsed;
-  for (const auto& [id, severity] : config.rule_severity) {
-    if (find_rule(id)) {
-      continue;
-    }
-    if (!parsed && !config.path.empty()) {
-      if (auto result = document::parse_file(config.path, config.path)) {
-        parsed = std::move(*result);
-      }
-    }
-    Location location{config.path, 0, 0};
-    if (parsed) {
-      const document::Node* rules = parsed->root.find("rules");
-      if (const document::Entry* entry = rules ? rules->find_entry(id) : nullptr) {
-        location.line = entry->key_mark.line;
-        location.column = entry->key_mark.column;
-      }
-    }
-    std::vector<std::string_view> ids;
-    for (const Rule& rule : k_rules) {
-      ids.push_back(rule.id);
-    }
-    const std::string suggestion = util::closest_match(id, ids);
+  std::vector<std::string_view> ids;
+  for (const Rule& rule : k_rules) {
+    ids.push_back(rule.id);
+  }
+  auto refuse = [&](const std::string& id, const records::RuleSetting& setting, std::string message) {
     out.push_back(Diagnostic{Severity::error,
                              "config",
-                             fmt::format("rules: {} is not a rule{}", id,
-                                         suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", suggestion)),
-                             location,
+                             fmt::format("rules: {}", message),
+                             Location{config.path, setting.line, setting.column},
                              document::append_pointer("/rules", id),
                              {}});
+  };
+  for (const auto& [id, setting] : config.rules) {
+    const Rule* rule = find_rule(id);
+    if (!rule) {
+      const std::string suggestion = util::closest_match(id, ids);
+      refuse(id, setting,
+             fmt::format("{} is not a rule{}", id,
+                         suggestion.empty() ? "" : fmt::format(" (did you mean {}?)", suggestion)));
+      continue;
+    }
+    const bool lowered = !setting.severity || *setting.severity < rule->severity;
+    if (!lowered) {
+      continue;  // as strict as its default, or stricter: no reason is needed
+    }
+    const std::string what = setting.severity ? fmt::format("set to {}", to_string(*setting.severity)) : "turned off";
+    if (rule->protects) {
+      std::string title(rule->title);
+      title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+      refuse(id, setting,
+             fmt::format("{} protects people ({}) and cannot be {} for the whole folder; silence it on one entry "
+                         "with suppress and a reason instead",
+                         id, title,
+                         setting.severity ? fmt::format("set below {}", to_string(rule->severity)) : "turned off"));
+    } else if (setting.short_form) {
+      refuse(id, setting,
+             fmt::format("{} is {} (its default is {}) with no reason: write {}: {{ severity: {}, reason: \"...\" }}",
+                         id, what, to_string(rule->severity), id,
+                         setting.severity ? to_string(*setting.severity) : "off"));
+    } else if (setting.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      refuse(id, setting, fmt::format("{} is {} with an empty reason: say why this folder changes it", id, what));
+    }
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "wellbeing/records/record.hpp"
+#include "wellbeing/rules/changes.hpp"
 #include "wellbeing/rules/rule.hpp"
 #include "wellbeing/schema/builtin.hpp"
 
@@ -15,6 +16,10 @@ Diagnostics check_record(const document::Document& document, const records::Chec
   // The rules run even when the schema found errors: the view is lenient and they find what they can.
   const records::Record record = records::read_record(document.root);
   Diagnostics findings = rules::run_rules(rules::Context{record, document.root, options, document.path});
+  // Every suppression in force is said, as a note, so that nothing is silenced quietly.
+  for (Diagnostic& note : rules::suppression_notes(record, document.path)) {
+    findings.push_back(std::move(note));
+  }
 
   // A rule that restates the schema says nothing new where the schema already reported the same value:
   // keep the schema's message (the record is invalid either way) and drop the rule's.

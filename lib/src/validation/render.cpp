@@ -102,7 +102,7 @@ Counts count(const std::vector<FileResult>& results, const Diagnostics& problems
 }
 
 std::string render_json(const std::vector<FileResult>& results, const Diagnostics& problems,
-                        const Counts& counts, bool strict) {
+                        const Counts& counts, bool strict, const Diagnostics& notes) {
   nlohmann::ordered_json root;
   root["version"] = util::k_json_version;
   root["valid"] = counts.invalid == 0 && problems.empty();
@@ -125,6 +125,16 @@ std::string render_json(const std::vector<FileResult>& results, const Diagnostic
     add_file(result.path, result.diagnostics);
   }
   root["files"] = std::move(files);
+  if (!notes.empty()) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Diagnostic& note : notes) {
+      nlohmann::ordered_json item;
+      item["path"] = note.location.file;
+      item.update(diagnostic_json(note));
+      list.push_back(std::move(item));
+    }
+    root["settings"] = std::move(list);
+  }
   root["summary"] = {{"files", counts.files + problems.size()},
                      {"invalid", counts.invalid + problems.size()},
                      {"errors", counts.errors},
@@ -157,7 +167,7 @@ std::string render_github(const std::vector<FileResult>& results, const Diagnost
 
 
 std::string render_junit(const std::vector<FileResult>& results, const Diagnostics& problems,
-                         const Counts& counts, bool strict) {
+                         const Counts& counts, bool strict, const Diagnostics& settings_notes) {
   std::string cases;
   auto add_case = [&](const std::string& path, const Diagnostics& diagnostics) {
     cases += fmt::format("    <testcase classname=\"wellbeing.validate\" name=\"{}\">\n", util::escape_markup(path));
@@ -184,6 +194,14 @@ std::string render_junit(const std::vector<FileResult>& results, const Diagnosti
   }
   for (const auto& result : results) {
     add_case(result.path, result.diagnostics);
+  }
+  if (!settings_notes.empty()) {
+    std::string lines;
+    for (const Diagnostic& d : settings_notes) {
+      lines += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.location.file, d.location.line, d.location.column,
+                           to_string(d.severity), d.message, d.rule);
+    }
+    cases += fmt::format("    <system-out>{}</system-out>\n", util::escape_markup(lines));
   }
   const std::size_t tests = results.size() + problems.size();
   const std::size_t failures = counts.invalid + problems.size();

@@ -67,8 +67,9 @@ reviews:
   interval_months: 12
   due_soon_days: 28
 
-# Change how strictly a checking rule applies in this folder, one line per rule,
-# for example "WB012: warning". Run `wellbeing rules` to see every rule and why.
+# Change how strictly a checking rule applies in this folder, for example
+# "WB029: warning". Turning a rule off or down needs a reason:
+# "WB021: {{ severity: info, reason: ... }}". Run `wellbeing rules` to see why each exists.
 rules: {{}}
 
 redaction:

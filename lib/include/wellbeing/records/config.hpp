@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,6 +13,15 @@
 
 namespace wellbeing::records {
 
+// How a folder's wellbeing.yaml changes one rule: `WB007: { severity: info, reason: "…" }`, or the short
+// form `WB029: warning`, which is refused (rules::check_config_rules) when it lowers the rule or turns it off.
+struct RuleSetting {
+  std::optional<Severity> severity;  // nullopt: off
+  std::string reason;                // as written; empty when none was
+  bool short_form = false;           // written as a bare severity, with no room for a reason
+  std::uint32_t line = 0, column = 0;  // where the rule's key is in the file (1-based)
+};
+
 // The settings of a records folder (`wellbeing.yaml`, schema wellbeing-config/v1). Defaults apply when
 // there is no file or a setting is left out.
 struct Config {
@@ -22,8 +32,8 @@ struct Config {
   int first_review_max_weeks = 8;
   int review_interval_months = 12;
   int due_soon_days = 28;
-  // Rule id -> severity in this folder; nullopt means the rule is off.
-  std::map<std::string, std::optional<Severity>> rule_severity;
+  // Rule id -> how this folder changes it (the rules not listed keep their defaults).
+  std::map<std::string, RuleSetting> rules;
   bool redact_by_default = false;
   std::vector<std::string> redaction_keep;
   std::string records_folder = "records";  // relative to the settings file's folder

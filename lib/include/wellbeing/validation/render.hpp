@@ -35,18 +35,19 @@ Counts count(const std::vector<FileResult>& results, const Diagnostics& problems
 
 // JSON (2-space indent, trailing newline): {version: 1, valid, files: [{path, valid, diagnostics: [{severity,
 // rule, message, line, column, pointer, keyword?}]}], summary: {files, invalid, errors, warnings, infos}};
-// each problem is a file of its own. The summary has `cached` too when counts.cached is set.
+// each problem is a file of its own. The summary has `cached` too when counts.cached is set. `notes` (the
+// rules a folder's settings change) are listed under "settings", each with its path, when there are any.
 std::string render_json(const std::vector<FileResult>& results, const Diagnostics& problems, const Counts& counts,
-                        bool strict);
+                        bool strict, const Diagnostics& notes = {});
 
 // GitHub Actions workflow commands, one per finding: "::error file=F,line=L,col=C,title=RULE::message"
 // (notice for infos; no line or column when the line is 0).
 std::string render_github(const std::vector<FileResult>& results, const Diagnostics& problems);
 
 // JUnit XML: one test case per file, failing when it has errors (or warnings, when `strict`); its other
-// findings are kept in system-out.
+// findings are kept in system-out; `notes` (the rules a folder's settings change) in the suite's system-out.
 std::string render_junit(const std::vector<FileResult>& results, const Diagnostics& problems, const Counts& counts,
-                         bool strict);
+                         bool strict, const Diagnostics& notes = {});
 
 // The closing line, in words: "wellbeing: 3 records checked, 2 valid and 1 with errors; 2 errors to correct"
 // (files rather than records when not `records`), with the `unreadable` paths said apart. Empty when
