@@ -54,7 +54,7 @@ AtCommit::AtCommit(const std::string& when, std::vector<std::string>& paths) : m
   }
   std::error_code ec;
   const fs::path current = fs::current_path(ec);
-  const auto current_copy = ec ? std::nullopt : m_snapshot.in_copy(current);
+  const fs::path& current_copy = m_snapshot.current();
   std::vector<std::string> kept;
   for (const std::string& path : paths) {
     const auto copy = m_snapshot.in_copy(path);
@@ -73,21 +73,18 @@ AtCommit::AtCommit(const std::string& when, std::vector<std::string>& paths) : m
       }
       target = m_snapshot.folder() / *then;
     }
-    if (current_copy && fs::path(path).is_relative()) {
-      target = target.lexically_relative(*current_copy);  // as typed, when it is where it was
+    if (fs::path(path).is_relative()) {
+      target = target.lexically_relative(current_copy);  // as typed, when it is where it was
     }
     kept.push_back(target.generic_string());
   }
   m_nothing_left = kept.empty();
   paths = std::move(kept);
-  if (current_copy) {
-    fs::create_directories(*current_copy, ec);
-    fs::current_path(*current_copy, ec);
-    if (ec) {
-      throw InputError(fmt::format("--at {}: cannot read the copy of the records: {}", when, ec.message()));
-    }
-    m_previous = current;
+  fs::current_path(current_copy, ec);
+  if (ec) {
+    throw InputError(fmt::format("--at {}: cannot read the copy of the records: {}", when, ec.message()));
   }
+  m_previous = current;
 }
 
 AtCommit::~AtCommit() {

@@ -19,9 +19,9 @@ class AtCommit {
  public:
   // The snapshot at `when` (a date as every date option takes it: the last commit on or before it on the
   // current branch; otherwise any git revision) of the repository holding the first of `paths`, which are
-  // rewritten to their places in it. When the current folder is in the working tree, the copy of it becomes
-  // the current folder (until the AtCommit ends), so relative paths, and what is shown of them, stay as
-  // typed; make any other relative path absolute first. A file that was not there at the commit is found
+  // rewritten to their places in it. The folder standing for the current one in the copy
+  // (history::Snapshot::current) becomes the current folder until the AtCommit ends, so relative paths, and
+  // what is shown of them, stay as typed; make any other relative path absolute first. A file that was not there at the commit is found
   // under the name it had then (by its person id); one that was not there at all is left out with a note on
   // standard error. Throws InputError("--at WHEN: …") outside a git repository, for an unknown revision, a
   // date before the first commit, standard input or a path outside the working tree.

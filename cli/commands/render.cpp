@@ -79,22 +79,6 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
   return std::move(since).value();
 }
 
-// The report's provenance: of the file in the working tree, or of the record at the commit --at names.
-report::Provenance provenance(const std::string& file, const AtCommit* at) {
-  if (!at) {
-    return report::read_provenance(file, file == "-" ? "(standard input)" : file);
-  }
-  report::Provenance out;
-  out.file = file;
-  out.in_repository = true;
-  out.repository_path = std::filesystem::relative(file, at->snapshot().folder()).generic_string();
-  out.commit = at->snapshot().commit().id;
-  out.commit_date = history::format_time(at->snapshot().commit().committer);
-  out.committed = true;
-  out.shallow = at->snapshot().repository().is_shallow();
-  return out;
-}
-
 int run(Options options, const GlobalOptions& global) {
   const util::Date as_of = date_or(options.as_of, util::today());
   const Format format = resolve_format(options);
@@ -154,7 +138,9 @@ int run(Options options, const GlobalOptions& global) {
   report_options.as_of = as_of;
   report_options.redact = options.redact || (config.redact_by_default && !options.no_redact);
   report_options.config = std::move(config);
-  report_options.provenance = provenance(options.file, at ? &*at : nullptr);
+  const std::string shown = options.file == "-" ? "(standard input)" : options.file;
+  report_options.provenance = at ? report::read_provenance_at(at->snapshot(), options.file, shown)
+                                 : report::read_provenance(options.file, shown);
   report_options.tool_version = WELLBEING_VERSION;
   if (!options.since.empty()) {
     report_options.since = changes_since(options.file, *document, options.since);

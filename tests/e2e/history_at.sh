@@ -45,6 +45,10 @@ expect_exit 0 "render a renamed record" "$WELLBEING" render records/maureen.yaml
 has "$(cat out.txt)" "# Wellbeing review: Maureen" "render at a date"
 has "$(cat out.txt)" "- **In git:** records/p-0001.yaml, last changed in commit ${first:0:12}" "render's provenance"
 
+# The footer names the last commit up to the one read that changed the record (the rename), not that one.
+expect_exit 0 "render at HEAD" "$WELLBEING" render records/maureen.yaml --at HEAD --no-redact
+has "$(cat out.txt)" "- **In git:** records/maureen.yaml, last changed in commit ${second:0:12} (2026-03-10 10:00:00 +0000). No uncommitted changes." "render's provenance at HEAD"
+
 # A revision, and the settings as they stood: the provider's name then and now.
 expect_exit 0 "summary at a revision" "$WELLBEING" summary --at HEAD~1
 has "$(cat out.txt)" "Provider: Old Name Care (fictional)" "summary at HEAD~1"
@@ -63,6 +67,17 @@ expect_exit 1 "validate the working tree" "$WELLBEING" validate
 rm records/broken.yaml
 # The working tree and the index are untouched.
 same_text "git status" "" "$(git status --porcelain --untracked-files=all | grep -v -e out.txt -e err.txt || true)"
+
+# The copy is removed when the command ends; one left by a command ended by a signal (its process gone) is
+# removed by the next.
+export TMPDIR="$work/tmp"
+mkdir -p "$TMPDIR"
+sleep 0 & gone=$!
+wait "$gone"
+mkdir -p "$TMPDIR/wellbeing-at-$gone-abcdef/records"
+expect_exit 0 "summary with a copy left behind" "$WELLBEING" summary --at HEAD
+same_text "temporary folders" "" "$(ls -A "$TMPDIR")"
+unset TMPDIR
 
 # Unknown revisions, dates before the first commit and bad dates are usage errors.
 expect_exit 2 "an unknown revision" "$WELLBEING" validate --at no-such-branch

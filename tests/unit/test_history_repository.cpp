@@ -189,6 +189,22 @@ TEST_SUITE("history::Snapshot") {
 }
 
 TEST_SUITE("history::record_history") {
+  TEST_CASE("the history can start at an earlier commit than HEAD") {
+    SampleRepository sample;
+    auto repository = history::Repository::discover(sample.top);
+    REQUIRE(repository.has_value());
+    history::HistoryOptions options;
+    options.from = repository->resolve("HEAD~2").value();
+    const auto versions = history::record_history(*repository, "records/wren.yaml", options);
+    REQUIRE(versions.has_value());
+    REQUIRE(versions->size() == 2);
+    CHECK(versions->front().commit.summary == "Wren is active");
+    CHECK(versions->back().commit.summary == "Wren joins");
+    const auto missing = history::record_history(*repository, "records/p-0501.yaml", options);
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().message == fmt::format("records/p-0501.yaml is not in commit {}", options.from->substr(0, 12)));
+  }
+
   TEST_CASE("the history of a record is newest first, follows a rename and skips unrelated commits") {
     SampleRepository sample;
     auto repository = history::Repository::discover(sample.top);

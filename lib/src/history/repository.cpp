@@ -375,12 +375,13 @@ util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Rep
                                                                      const std::string& path,
                                                                      const HistoryOptions& options) {
   git_repository* repo = repository.raw();
-  auto head = repository.resolve("HEAD");
+  auto head = options.from ? util::Expected<std::string, util::Failure>(*options.from) : repository.resolve("HEAD");
   if (!head) {
     return util::unexpected(std::string("the repository has no commits yet"));
   }
   if (!blob_id(repo, *head, path)) {
-    return util::unexpected(fmt::format("{} is not in the last commit (HEAD)", path));
+    return util::unexpected(options.from ? fmt::format("{} is not in commit {}", path, options.from->substr(0, 12))
+                                         : fmt::format("{} is not in the last commit (HEAD)", path));
   }
 
   git_revwalk* walk_raw = nullptr;
@@ -389,7 +390,8 @@ util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Rep
   }
   WalkPtr walk(walk_raw);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  if (git_revwalk_push_head(walk.get()) != 0) {
+  const auto start = from_hex(*head);
+  if (!start || git_revwalk_push(walk.get(), &*start) != 0) {
     return util::unexpected(last_error("cannot walk the history"));
   }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +16,30 @@
 namespace wellbeing::history {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_prefix = "wellbeing-at-";
+
+// Removes the copies that commands ended by a signal (which cannot remove a folder tree) left in `temp`:
+// each is named after the process that made it, and one whose process is gone is no one's.
+void remove_orphans(const fs::path& temp) {
+  std::error_code ec;
+  for (fs::directory_iterator it(temp, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(k_prefix)) {
+      continue;
+    }
+    const std::string rest = name.substr(k_prefix.size());
+    const long pid = std::strtol(rest.c_str(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove_all(it->path(), ignored);
+    }
+  }
+}
+
+}  // namespace
 
 util::Expected<Snapshot, util::Failure> Snapshot::take(const fs::path& anchor, const When& when) {
   auto repository = Repository::discover(anchor);
@@ -38,35 +65,55 @@ util::Expected<Snapshot, util::Failure> Snapshot::take(const fs::path& anchor, c
     id = std::move(resolved).value();
   }
   std::error_code ec;
-  std::string pattern = (fs::temp_directory_path(ec) / "wellbeing-at-XXXXXX").string();
+  Snapshot snapshot(std::move(repository).value(), CommitInfo{}, fs::weakly_canonical(workdir, ec));
+  const fs::path temp = fs::temp_directory_path(ec);
+  remove_orphans(temp);
+  std::string pattern = (temp / fmt::format("{}{}-XXXXXX", k_prefix, ::getpid())).string();
   if (ec || ::mkdtemp(pattern.data()) == nullptr) {
     return util::unexpected(fmt::format("cannot make a temporary folder: {}", std::strerror(errno)));
   }
-  const fs::path folder = pattern;
-  if (auto exported = repository->export_yaml(id, folder); !exported) {
-    fs::remove_all(folder, ec);
+  snapshot.m_temporary = pattern;
+  snapshot.m_folder = snapshot.m_temporary;
+  // Where the current folder is, as seen from the working tree: inside it, the copy of that folder; outside,
+  // folders standing for the steps up (`..`) from it, and the copy where the rest of the way leads.
+  const fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
+  const fs::path inside = here.lexically_relative(snapshot.m_workdir);
+  if (!inside.empty() && *inside.begin() != "..") {
+    snapshot.m_current = (snapshot.m_folder / inside).lexically_normal();
+  } else {
+    snapshot.m_current = snapshot.m_temporary;
+    for (const fs::path& step : snapshot.m_workdir.lexically_relative(here)) {
+      if (step == "..") {
+        snapshot.m_current /= "up";
+      } else {
+        snapshot.m_folder /= step;
+      }
+    }
+  }
+  fs::create_directories(snapshot.m_folder, ec);
+  fs::create_directories(snapshot.m_current, ec);
+  if (auto exported = snapshot.m_repository.export_yaml(id, snapshot.m_folder); !exported) {
     return util::unexpected(exported.error());
   }
-  CommitInfo info = repository->commit(id);
-  return Snapshot(std::move(repository).value(), std::move(info), fs::weakly_canonical(workdir, ec), folder);
+  snapshot.m_commit = snapshot.m_repository.commit(id);
+  return snapshot;
 }
 
-Snapshot::Snapshot(Repository repository, CommitInfo commit, fs::path workdir, fs::path folder)
-    : m_repository(std::move(repository)),
-      m_commit(std::move(commit)),
-      m_workdir(std::move(workdir)),
-      m_folder(std::move(folder)) {}
+Snapshot::Snapshot(Repository repository, CommitInfo commit, fs::path workdir)
+    : m_repository(std::move(repository)), m_commit(std::move(commit)), m_workdir(std::move(workdir)) {}
 
 Snapshot::Snapshot(Snapshot&& other) noexcept
     : m_repository(std::move(other.m_repository)),
       m_commit(std::move(other.m_commit)),
       m_workdir(std::move(other.m_workdir)),
-      m_folder(std::exchange(other.m_folder, {})) {}
+      m_temporary(std::exchange(other.m_temporary, {})),
+      m_folder(std::move(other.m_folder)),
+      m_current(std::move(other.m_current)) {}
 
 Snapshot::~Snapshot() {
-  if (!m_folder.empty()) {
+  if (!m_temporary.empty()) {
     std::error_code ec;
-    fs::remove_all(m_folder, ec);
+    fs::remove_all(m_temporary, ec);
   }
 }
 

@@ -1,6 +1,8 @@
 #include "wellbeing/report/provenance.hpp"
 
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/history/snapshot.hpp"
+#include "wellbeing/util/file.hpp"
 
 namespace wellbeing::report {
 
@@ -40,6 +42,29 @@ Provenance read_provenance(const std::filesystem::path& file, const std::string&
       provenance.commit_date = history::format_time(versions->front().commit.committer);
     }
   }
+  return provenance;
+}
+
+Provenance read_provenance_at(const history::Snapshot& snapshot, const std::filesystem::path& file,
+                              const std::string& display_path) {
+  Provenance provenance;
+  provenance.file = display_path;
+  const auto path = util::path_within(file, snapshot.folder());
+  if (!path) {
+    return provenance;
+  }
+  provenance.in_repository = true;
+  provenance.repository_path = path->generic_string();
+  provenance.committed = true;
+  provenance.shallow = snapshot.repository().is_shallow();
+  history::HistoryOptions newest;
+  newest.limit = 1;
+  newest.from = snapshot.commit().id;
+  const auto versions = history::record_history(snapshot.repository(), provenance.repository_path, newest);
+  const history::CommitInfo& commit =
+      versions && !versions->empty() ? versions->front().commit : snapshot.commit();
+  provenance.commit = commit.id;
+  provenance.commit_date = history::format_time(commit.committer);
   return provenance;
 }
 

@@ -120,10 +120,11 @@ struct HistoryOptions {
   std::optional<std::int64_t> since;  // only commits made (author time) at or after this time
   std::optional<std::int64_t> until;  // only commits made before this time
   std::optional<std::size_t> limit;   // stop after this many versions (the newest)
+  std::optional<std::string> from;    // start at this commit (40 hex digits) instead of HEAD
 };
 
-// Every commit reachable from HEAD that changed the record at `path` (relative to the repository; it must
-// be in HEAD), newest first (topological, then by time). The record is followed across renames by its
+// Every commit reachable from HEAD (or options.from) that changed the record at `path` (relative to the
+// repository; it must be in that commit), newest first (topological, then by time). The record is followed across renames by its
 // person id: when a commit's parent has no file at the path, the parent's files that the commit removed
 // are searched for the same `person.id`. A commit counts when the record differs from every parent's (a
 // merge that took one side unchanged does not), or was renamed. Fails when there is no HEAD or the path is

@@ -33,6 +33,10 @@ class Snapshot {
   // The working tree's top folder, and the copy's, which stands for it.
   const std::filesystem::path& workdir() const { return m_workdir; }
   const std::filesystem::path& folder() const { return m_folder; }
+  // The folder in the temporary one that stands for the current folder (as it was when the snapshot was
+  // taken): there, a relative path names in the copy what it names in the working tree. For a current
+  // folder outside the working tree, the copy is laid out below it as the working tree is.
+  const std::filesystem::path& current() const { return m_current; }
 
   // Where `path` (in the working tree: absolute, or relative to the current folder) is in the copy, whether
   // or not it was there at the commit. nullopt when it is outside the working tree.
@@ -44,11 +48,13 @@ class Snapshot {
   std::optional<std::string> record_path(const std::filesystem::path& path) const;
 
  private:
-  Snapshot(Repository repository, CommitInfo commit, std::filesystem::path workdir, std::filesystem::path folder);
+  Snapshot(Repository repository, CommitInfo commit, std::filesystem::path workdir);
   Repository m_repository;
   CommitInfo m_commit;
   std::filesystem::path m_workdir;
-  std::filesystem::path m_folder;  // empty once moved from
+  std::filesystem::path m_temporary;  // what is removed at the end; empty once moved from
+  std::filesystem::path m_folder;
+  std::filesystem::path m_current;
 };
 
 }  // namespace wellbeing::history

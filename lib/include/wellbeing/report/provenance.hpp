@@ -4,6 +4,10 @@
 #include <string>
 
 
+namespace wellbeing::history {
+class Snapshot;
+}
+
 namespace wellbeing::report {
 
 // Where a record file stands in git, so that a printed report can be traced to the exact record.
@@ -24,5 +28,10 @@ struct Provenance {
 // uncommitted changes.
 // Never fails: a file outside any repository, or standard input ("-"), gives in_repository == false.
 Provenance read_provenance(const std::filesystem::path& file, const std::string& display_path);
+
+// The provenance of the record at `file` in the copy a snapshot (`--at`) made: committed, with no
+// uncommitted changes, last changed in the newest commit up to the snapshot's that changed it.
+Provenance read_provenance_at(const history::Snapshot& snapshot, const std::filesystem::path& file,
+                              const std::string& display_path);
 
 }  // namespace wellbeing::report
