@@ -249,7 +249,7 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
   auto* combine = sub->add_option("--combine", options->combine,
                                   "Put several providers' summaries side by side, one column each and a total: "
                                   "files written by `summary DIR --format json --redact` (no records are read)")
-                      ->option_text("FILE…")
+                      ->option_text("FILE...")
                       ->check(CLI::ExistingFile);
   for (const char* other : {"--at", "--as-of", "--within", "--from", "--to", "--area", "--status", "--person", "--rows"}) {
     combine->excludes(sub->get_option(other));
