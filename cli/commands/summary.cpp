@@ -145,6 +145,7 @@ int run(const Options& cli, const GlobalOptions& global) {
   style.rows = cli.rows == "outcomes"  ? RowKind::outcomes
                : cli.rows == "actions" ? RowKind::actions
                : cli.rows == "reviews" ? RowKind::reviews
+               : cli.rows == "checks"  ? RowKind::checks
                                        : RowKind::people;
 
   std::vector<SummarisedFile> summarised = summarise_files(files, options, cli.jobs);
@@ -235,8 +236,8 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
       ->option_text("FORMAT");
   sub->add_option("--rows", options->rows,
                   "With --format csv, one row per: people (default), outcomes, actions, "
-                  "reviews")
-      ->check(one_of({"people", "outcomes", "actions", "reviews"}))
+                  "reviews, checks (each rule the folder's settings change, and each suppression)")
+      ->check(one_of({"people", "outcomes", "actions", "reviews", "checks"}))
       ->option_text("ROWS");
   auto* redact = sub->add_flag("--redact", options->redact,
                                "For sharing outside the provider: names replaced by ids, free text left out, counts "

@@ -1,3 +1,4 @@
+#include "wellbeing/rules/changes.hpp"
 #include "wellbeing/report/report.hpp"
 
 #include <algorithm>
@@ -1149,8 +1150,28 @@ class Builder {
     if (infos > 0) {
       result += fmt::format(" ({})", plural(infos, "note", "notes"));
     }
+    // What the provider changed in the checks is said with the verdict, so that nothing is silenced quietly.
+    // A rule's reason is the provider's own policy; a suppression's reason is free text in the record.
+    const std::vector<rules::RuleChange> changes = rules::rule_changes(m_options.config);
+    std::vector<rules::SuppressionInForce> suppressions = rules::suppressions_in_force(m_record);
+    json changed = json::array();
+    for (const rules::RuleChange& change : changes) {
+      changed.push_back({{"rule", change.id}, {"text", change.text()}});
+    }
+    json suppressed = json::array();
+    for (rules::SuppressionInForce& s : suppressions) {
+      if (m_redact.enabled()) {
+        s.reason = std::string(records::k_withheld);
+      }
+      suppressed.push_back({{"rule", s.rule}, {"text", s.text()}});
+    }
+    if (const std::string sentence = rules::changes_sentence(changes, suppressions); !sentence.empty()) {
+      result += result == "Valid" ? ", with " + sentence : "; " + sentence;
+    }
     return {{"valid", errors == 0},
             {"result", result},
+            {"rules_changed", std::move(changed)},
+            {"suppressions", std::move(suppressed)},
             {"errors", std::to_string(errors)},
             {"warnings", std::to_string(warnings)},
             {"infos", std::to_string(infos)},

@@ -228,6 +228,12 @@ PersonSummary summarise_person(const document::Node& root, const Diagnostics& fi
   summary.support_started = record.person.support_started;
   summary.voice = voice_of(record);
   summary.findings = count_findings(findings);
+  summary.suppressions = rules::suppressions_in_force(record);
+  for (rules::SuppressionInForce& s : summary.suppressions) {
+    if (options.redaction.on) {
+      s.reason = std::string(records::k_withheld);
+    }
+  }
 
   for (const records::Conversation& conversation : record.conversations) {
     ++summary.conversations;

@@ -15,7 +15,7 @@ std::string render_person(const SummarisedFile& file, const Options& options, co
     case Format::json:
       return render_person_json(file, options);
     case Format::csv:
-      return render_csv(people, style.rows);
+      return render_csv(people, style.rows, &options.config);
   }
   return {};
 }
@@ -29,7 +29,7 @@ std::string render_folder(const FolderSummary& folder, const Options& options, c
     case Format::json:
       return render_folder_json(folder, options);
     case Format::csv:
-      return render_csv(folder.people, style.rows);
+      return render_csv(folder.people, style.rows, &options.config);
   }
   return {};
 }

@@ -32,7 +32,8 @@ Rows people_rows(std::span<const PersonSummary> people) {
     table.header.push_back("ons4_first_" + std::string(question));
     table.header.push_back("ons4_latest_" + std::string(question));
   }
-  table.header.insert(table.header.end(), {"pending_review_requests", "open_safeguarding_flags", "warnings"});
+  table.header.insert(table.header.end(),
+                      {"pending_review_requests", "open_safeguarding_flags", "warnings", "suppressed_rules"});
 
   for (const PersonSummary& person : people) {
     const Redaction& r = person.redaction;
@@ -58,8 +59,12 @@ Rows people_rows(std::span<const PersonSummary> people) {
       row.push_back(answer(person.ons4.first, q));
       row.push_back(answer(person.ons4.latest, q));
     }
+    std::vector<std::string> suppressed;
+    for (const rules::SuppressionInForce& s : person.suppressions) {
+      suppressed.push_back(s.rule);
+    }
     row.insert(row.end(), {number(person.pending_requests.size()), number(person.safeguarding_open),
-                           number(person.findings.warnings)});
+                           number(person.findings.warnings), detail::join(suppressed, " ")});
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -121,6 +126,23 @@ Rows review_rows(std::span<const PersonSummary> people) {
   return table;
 }
 
+// One row per rule the folder's settings change (person_id empty) and per suppression in force.
+Rows check_rows(std::span<const PersonSummary> people, const records::Config* config) {
+  Rows table;
+  table.header = {"person_id", "change", "rule", "where", "severity", "default", "reason"};
+  for (const rules::RuleChange& change : config ? rules::rule_changes(*config) : std::vector<rules::RuleChange>()) {
+    table.rows.push_back({"", "rule_changed", change.id, "wellbeing.yaml",
+                          std::string(change.to ? to_string(*change.to) : "off"), std::string(to_string(change.from)),
+                          change.reason});
+  }
+  for (const PersonSummary& person : people) {
+    for (const rules::SuppressionInForce& s : person.suppressions) {
+      table.rows.push_back({person.id, "suppression", s.rule, s.where, "off", "", s.reason});
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 std::string_view to_string(RowKind kind) {
@@ -133,11 +155,13 @@ std::string_view to_string(RowKind kind) {
       return "actions";
     case RowKind::reviews:
       return "reviews";
+    case RowKind::checks:
+      return "checks";
   }
   return "people";
 }
 
-Rows make_rows(std::span<const PersonSummary> people, RowKind kind) {
+Rows make_rows(std::span<const PersonSummary> people, RowKind kind, const records::Config* config) {
   switch (kind) {
     case RowKind::people:
       return people_rows(people);
@@ -147,6 +171,8 @@ Rows make_rows(std::span<const PersonSummary> people, RowKind kind) {
       return action_rows(people);
     case RowKind::reviews:
       return review_rows(people);
+    case RowKind::checks:
+      return check_rows(people, config);
   }
   return {};
 }
@@ -185,8 +211,8 @@ std::string csv_record(const std::vector<std::string>& fields) {
   return out;
 }
 
-std::string render_csv(std::span<const PersonSummary> people, RowKind kind) {
-  const Rows rows = make_rows(people, kind);
+std::string render_csv(std::span<const PersonSummary> people, RowKind kind, const records::Config* config) {
+  const Rows rows = make_rows(people, kind, config);
   std::string out = csv_record(rows.header);
   for (const auto& row : rows.rows) {
     out += csv_record(row);

@@ -1,4 +1,5 @@
 // The summary as JSON: the stable structure documented in README.md. Absent and redacted values are null.
+#include <span>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -176,6 +177,24 @@ Json person_json(const PersonSummary& p) {
             {"last", date_json(p.last_conversation, r)}}}};
 }
 
+// The rules the folder's settings change, and each suppression in force in `people` (with the person's id).
+Json checks_changed_json(const records::Config& config, std::span<const PersonSummary> people) {
+  Json rules_changed = Json::array();
+  for (const rules::RuleChange& change : rules::rule_changes(config)) {
+    rules_changed.push_back({{"rule", change.id},
+                             {"default", to_string(change.from)},
+                             {"severity", change.to ? to_string(*change.to) : "off"},
+                             {"reason", text_or_null(change.reason)}});
+  }
+  Json suppressions = Json::array();
+  for (const PersonSummary& person : people) {
+    for (const rules::SuppressionInForce& s : person.suppressions) {
+      suppressions.push_back({{"person", person.id}, {"rule", s.rule}, {"where", s.where}, {"reason", s.reason}});
+    }
+  }
+  return {{"rules", std::move(rules_changed)}, {"suppressions", std::move(suppressions)}};
+}
+
 Json header_json(std::string_view kind, const Options& options) {
   return {{"version", util::k_json_version},
           {"kind", kind},
@@ -216,6 +235,8 @@ std::string render_person_json(const SummarisedFile& file, const Options& option
   }
   root["first_error"] = first_error_json(first);
   root["person"] = file.person ? person_json(*file.person) : Json(nullptr);
+  root["checks_changed"] = checks_changed_json(
+      options.config, file.person ? std::span<const PersonSummary>(&*file.person, 1) : std::span<const PersonSummary>());
   return util::json_text(root, 2) + "\n";
 }
 
@@ -242,6 +263,7 @@ std::string render_folder_json(const FolderSummary& f, const Options& options) {
     people.push_back({{"id", p.id}, {"known_as", text_or_null(p.known_as)}, {"file", p.file}});
   }
   root["people"] = people;
+  root["checks_changed"] = checks_changed_json(options.config, f.people);
 
   auto review_entries = [&](const std::vector<ReviewEntry>& entries) {
     Json list = Json::array();

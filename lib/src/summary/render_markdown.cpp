@@ -106,6 +106,9 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
   out += fmt::format("- Safeguarding: {} open flag{}{}\n", p.safeguarding_open, p.safeguarding_open == 1 ? "" : "s",
                      p.safeguarding_types.empty() ? "" : fmt::format(" ({})", join(p.safeguarding_types, ", ")));
   out += fmt::format("- Findings: {}\n", findings_words(p.findings));
+  for (const std::string& line : changed_checks_words(options.config, std::span(&p, 1), false)) {
+    out += fmt::format("- Changed by the provider: {}\n", md(line));
+  }
   return out;
 }
 
@@ -230,6 +233,13 @@ std::string render_folder_markdown(const FolderSummary& f, const std::string& ti
                  std::to_string(s.warnings), std::to_string(s.infos), s.first_error ? md(first) : first});
     }
     out += "\n" + files.render();
+  }
+  const std::vector<std::string> changed = changed_checks_words(options.config, f.people, true);
+  if (!changed.empty()) {
+    out += "\n## Checks changed by the provider\n\n";
+    for (const std::string& line : changed) {
+      out += fmt::format("- {}\n", md(line));
+    }
   }
   return out;
 }

@@ -133,6 +133,9 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
   out += fmt::format("{} {}\n", paint(k_bold, "Safeguarding:"),
                      p.safeguarding_open > 0 ? paint(k_red, safeguarding) : safeguarding);
   out += fmt::format("{} {}\n", paint(k_bold, "Findings:"), findings_words(p.findings));
+  for (const std::string& line : changed_checks_words(options.config, std::span(&p, 1), false)) {
+    out += fmt::format("{} {}\n", paint(k_bold, "Changed by the provider:"), terminal_safe(line));
+  }
   return out;
 }
 
@@ -280,6 +283,13 @@ std::string render_folder_table(const FolderSummary& f, const std::string& title
                  {first}});
     }
     out += files.render(paint);
+  }
+  const std::vector<std::string> changed = changed_checks_words(options.config, f.people, true);
+  if (!changed.empty()) {
+    out += "\n" + heading(paint, fmt::format("Checks changed by the provider: {}", changed.size()));
+    for (const std::string& line : changed) {
+      out += fmt::format("  {}\n", terminal_safe(line));
+    }
   }
   return out;
 }

@@ -212,4 +212,18 @@ bool has_findings(const FileStatus& status) {
   return !status.counted || status.errors + status.warnings + status.infos > 0;
 }
 
+std::vector<std::string> changed_checks_words(const records::Config& config, std::span<const PersonSummary> people,
+                                              bool name_people) {
+  std::vector<std::string> out;
+  for (const rules::RuleChange& change : rules::rule_changes(config)) {
+    out.push_back(change.text());
+  }
+  for (const PersonSummary& person : people) {
+    for (const rules::SuppressionInForce& s : person.suppressions) {
+      out.push_back(name_people ? fmt::format("{}: {}", person_words(person.id, person.known_as), s.text()) : s.text());
+    }
+  }
+  return out;
+}
+
 }  // namespace wellbeing::summary::detail

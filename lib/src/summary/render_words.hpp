@@ -3,6 +3,7 @@
 // The words the table and the Markdown renderers both say (internal to the summary renderers).
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,10 @@ std::string signed_number(int value);
 std::string average_words(double value);
 // "2 errors, 1 warning, 0 info".
 std::string findings_words(const FindingCounts& findings);
+// What the provider changed in the checks, one line each: the rules the folder's settings change, then each
+// suppression in force in `people` (prefixed with the person when `name_people`). Empty when nothing is.
+std::vector<std::string> changed_checks_words(const records::Config& config, std::span<const PersonSummary> people,
+                                              bool name_people);
 // "p-0001 Lorna", or the id alone when the name is the id or none.
 std::string person_words(const std::string& id, const std::string& known_as);
 // "high (said by the person)", or "-" when not recorded.

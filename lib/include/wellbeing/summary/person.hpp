@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "wellbeing/rules/changes.hpp"
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/summary/options.hpp"
@@ -137,6 +138,7 @@ struct PersonSummary {
   std::size_t conversations_in_period = 0;
   std::optional<util::Date> last_conversation;
   FindingCounts findings;
+  std::vector<rules::SuppressionInForce> suppressions;  // in the record; reasons withheld when redacted
   Redaction redaction;  // what was left out, so renderers show dates the same way
 };
 

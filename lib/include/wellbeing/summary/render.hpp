@@ -21,7 +21,8 @@ enum class Format { table, markdown, json, csv };
 // or person's review. Every cell is text: dates as show_date gives them, lists joined by spaces, flags
 // "yes"/"no", and counts never negative (overdue and time to go are separate columns), so no number needs
 // a sign a spreadsheet could take for a formula.
-enum class RowKind { people, outcomes, actions, reviews };
+// `checks` is what the provider changed in them: one row per rule its settings change, and per suppression.
+enum class RowKind { people, outcomes, actions, reviews, checks };
 
 // How to render: the format, the CSV rows, colour for the table, and the folder summary's title.
 struct RenderOptions {
@@ -56,7 +57,8 @@ std::string render_person_json(const SummarisedFile& file, const Options& option
 std::string render_folder_json(const FolderSummary& folder, const Options& options);
 
 // CSV (RFC 4180, CRLF line ends, formula-guarded) of the rows of `kind` for `people`, header first.
-std::string render_csv(std::span<const PersonSummary> people, RowKind kind);
+// `config` gives the rules its settings change, for the `checks` rows.
+std::string render_csv(std::span<const PersonSummary> people, RowKind kind, const records::Config* config = nullptr);
 
 // "left out FILE: 2 errors, first: MESSAGE" (or "left out FILE: cannot be read"), on one line and
 // terminal-safe whatever the message holds, for standard error.
@@ -69,11 +71,11 @@ struct Rows {
   std::vector<std::vector<std::string>> rows;
 };
 
-// "people", "outcomes", "actions", "reviews".
+// "people", "outcomes", "actions", "reviews", "checks".
 std::string_view to_string(RowKind kind);
 
 // The rows of `kind` for `people`, in their order (outcomes and actions in record order within a person).
-Rows make_rows(std::span<const PersonSummary> people, RowKind kind);
+Rows make_rows(std::span<const PersonSummary> people, RowKind kind, const records::Config* config = nullptr);
 
 // One CSV field (RFC 4180) that no spreadsheet will run as a formula. A value starting with `=`, `+`,
 // `-`, `@`, a tab, a carriage return or a line feed gets a leading single quote (`'`) and is quoted; a
