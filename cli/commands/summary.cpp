@@ -8,6 +8,7 @@
 #include "at.hpp"
 #include "command.hpp"
 #include "options.hpp"
+#include "summary_period.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/summary/combine.hpp"
 #include "wellbeing/summary/folder.hpp"
@@ -25,6 +26,7 @@ struct Options {
   std::vector<std::string> paths;
   std::string as_of, from, to;
   std::string at;  // --at DATE|REV
+  std::string period;  // --period monthly|quarterly|yearly
   std::vector<std::string> combine;  // --combine: providers' redacted JSON summaries
   int within = -1;
   std::vector<std::string> areas, statuses, people;
@@ -93,6 +95,13 @@ int run_combine(const Options& cli) {
 int run(const Options& cli, const GlobalOptions& global) {
   if (!cli.combine.empty()) {
     return run_combine(cli);
+  }
+  if (!cli.period.empty()) {
+    if (cli.paths.size() > 1) {
+      throw InputError("--period summarises one records folder; name one");
+    }
+    return run_periods({cli.paths.empty() ? "." : cli.paths[0], cli.period, cli.from, cli.to, cli.as_of, cli.format},
+                       global.color);
   }
   if (!cli.rows.empty() && cli.format != Format::csv) {
     throw InputError("--rows goes with --format csv");
@@ -215,7 +224,8 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::Range(0, 3650))
       ->option_text("DAYS");
   add_date_option(*sub, "--from", options->from,
-                  "Start of the period for outcomes met and conversations held (default: 12 months before --to)");
+                  "Start of the period for outcomes met and conversations held (default: 12 months before --to; with "
+                  "--period, the first commit of the records)");
   add_date_option(*sub, "--to", options->to, "End of the period (default: the --as-of date)");
   add_at_option(*sub, options->at);
   sub->add_option("--area", options->areas,
@@ -252,17 +262,26 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
                                   "files written by `summary DIR --format json --redact` (no records are read)")
                       ->option_text("FILE...")
                       ->check(CLI::ExistingFile);
+  auto* period = sub->add_option("--period", options->period,
+                                 "One column per month, quarter or year, each from the records as they stood in git "
+                                 "at its end (from --from, default the first commit of the records, to --to)")
+                     ->check(one_of({"monthly", "quarterly", "yearly"}))
+                     ->option_text("PERIOD");
+  for (const char* other : {"--at", "--within", "--area", "--status", "--person", "--rows", "--strict"}) {
+    period->excludes(sub->get_option(other));
+  }
   for (const char* other : {"--at", "--as-of", "--within", "--from", "--to", "--area", "--status", "--person", "--rows"}) {
     combine->excludes(sub->get_option(other));
   }
   combine->excludes(paths);
+  combine->excludes(period);
   sub->add_option("-j,--jobs", options->jobs, "Files read at once (default: one per core)")
       ->check(CLI::Range(0U, 256U))
       ->option_text("N");
   sub->footer(
       "One file gives that person's summary; a folder, or several files, the folder's. Invalid records are "
       "reported on standard error and left out of every count. --combine puts providers' redacted JSON summaries "
-      "side by side, from their counts alone.\nExit status: 0 when there is a summary (files left "
+      "side by side, from their counts alone. --period DIR needs the folder in a git repository.\nExit status: 0 when there is a summary (files left "
       "out are reported, not failed), 1 when every file was left out, or any with --strict, 2 on a usage error "
       "or an unreadable path (with --combine: a file that is not a redacted folder summary of this version).");
   return Command{sub, [options, &global] { return run(*options, global); }};

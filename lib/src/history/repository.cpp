@@ -231,6 +231,24 @@ std::optional<std::string> Repository::last_commit_on(util::Date date) const {
   return std::nullopt;
 }
 
+std::vector<std::string> Repository::first_parents() const {
+  std::vector<std::string> out;
+  auto head = resolve("HEAD");
+  if (!head) {
+    return out;
+  }
+  CommitPtr commit = lookup_commit(m_repo, *head);
+  while (commit) {
+    out.push_back(to_hex(*git_commit_id(commit.get())));
+    git_commit* parent = nullptr;
+    if (git_commit_parentcount(commit.get()) == 0 || git_commit_parent(&parent, commit.get(), 0) != 0) {
+      break;
+    }
+    commit.reset(parent);
+  }
+  return out;
+}
+
 util::Expected<void, util::Failure> Repository::export_yaml(const std::string& id,
                                                              const std::filesystem::path& folder) const {
   CommitPtr commit = lookup_commit(m_repo, id);
@@ -261,9 +279,45 @@ util::Expected<bool, util::Failure> Repository::has_uncommitted_changes(std::str
   return status != GIT_STATUS_CURRENT;
 }
 
+std::vector<Repository::TreeFile> Repository::yaml_files(const std::string& id, std::string_view folder) const {
+  struct Walk {
+    std::string prefix;
+    std::vector<TreeFile> files;
+  } walk{folder.empty() ? std::string() : std::string(folder) + "/", {}};
+  TreePtr tree = commit_tree(m_repo, id);
+  if (!tree) {
+    return {};
+  }
+  git_tree_walk(
+      tree.get(), GIT_TREEWALK_PRE,
+      [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        const std::string path = std::string(root) + git_tree_entry_name(entry);
+        if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+          // Only folders on the way to the prefix, or inside it, are walked into (1: skip this one).
+          const std::string folder_path = path + "/";
+          return folder_path.starts_with(w->prefix) || w->prefix.starts_with(folder_path) ? 0 : 1;
+        }
+        if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB && is_yaml_path(path) && path.starts_with(w->prefix)) {
+          w->files.push_back({path, to_hex(*git_tree_entry_id(entry))});
+        }
+        constexpr std::size_t k_max_files = 100'000;
+        return w->files.size() < k_max_files ? 0 : -1;
+      },
+      &walk);
+  std::sort(walk.files.begin(), walk.files.end(),
+            [](const TreeFile& a, const TreeFile& b) { return a.path < b.path; });
+  return std::move(walk.files);
+}
+
+std::optional<std::string> Repository::read_blob(const std::string& blob) const {
+  const auto oid = from_hex(blob);
+  return oid ? history::read_blob(m_repo, *oid) : std::nullopt;
+}
+
 std::optional<std::string> Repository::read_file(const std::string& id, std::string_view path) const {
   const auto oid = blob_id(m_repo, id, path);
-  return oid ? read_blob(m_repo, *oid) : std::nullopt;
+  return oid ? history::read_blob(m_repo, *oid) : std::nullopt;
 }
 
 std::optional<std::string> Repository::find_record(const std::string& id, std::string_view person_id,
@@ -424,7 +478,7 @@ util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Rep
         there = here;
       } else {
         if (person.empty()) {
-          person = person_id_of(read_blob(repo, *blob).value_or(""));
+          person = person_id_of(history::read_blob(repo, *blob).value_or(""));
         }
         const std::vector<std::string> gone = repository.paths_gone(parent, id);
         there = repository.find_record(parent, person, {}, &gone);
@@ -436,7 +490,7 @@ util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Rep
       if (parent_blob && git_oid_equal(&*parent_blob, &*blob) && *there == here) {
         any_parent_same = true;
       }
-      version.parent_texts.push_back(parent_blob ? read_blob(repo, *parent_blob) : std::nullopt);
+      version.parent_texts.push_back(parent_blob ? history::read_blob(repo, *parent_blob) : std::nullopt);
       if (i == 0 && there) {
         version.old_path = *there;
         version.old_text = version.parent_texts.back();
@@ -451,7 +505,7 @@ util::Expected<std::vector<FileVersion>, util::Failure> record_history(const Rep
     }
     version.commit = info;
     version.path = here;
-    version.text = read_blob(repo, *blob).value_or("");
+    version.text = history::read_blob(repo, *blob).value_or("");
     versions.push_back(std::move(version));
     if (options.limit && versions.size() >= *options.limit) {
       break;

@@ -65,9 +65,24 @@ class Repository {
   // committer's own time zone, is on or before `date`; nullopt when there is none (no commits, or all later).
   std::optional<std::string> last_commit_on(util::Date date) const;
 
+  // The commits of the current branch, from HEAD back to the first, following first parents (40 hex
+  // digits each). Empty when there is no commit.
+  std::vector<std::string> first_parents() const;
+
   // Copies the *.yaml and *.yml files of commit `id` into `folder` at their paths in the repository, by
   // libgit2's checkout into another folder: neither the working tree nor the index is touched.
   util::Expected<void, util::Failure> export_yaml(const std::string& id, const std::filesystem::path& folder) const;
+
+  // The *.yaml and *.yml files of commit `id` under `folder` (a path inside the repository, '/'-separated;
+  // empty: all), each with its blob id, sorted by path. Empty when the commit cannot be read.
+  struct TreeFile {
+    std::string path;  // inside the repository
+    std::string blob;  // 40 hex digits
+  };
+  std::vector<TreeFile> yaml_files(const std::string& id, std::string_view folder) const;
+
+  // The content of the blob `blob` (40 hex digits), or nullopt when the repository has no such blob.
+  std::optional<std::string> read_blob(const std::string& blob) const;
 
   // The file at `path` in commit `id`, or nullopt when the commit has no such file.
   std::optional<std::string> read_file(const std::string& id, std::string_view path) const;

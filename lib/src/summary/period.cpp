@@ -1,0 +1,278 @@
+#include "wellbeing/summary/period.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "wellbeing/document/parser.hpp"
+#include "wellbeing/history/repository.hpp"
+#include "wellbeing/records/record.hpp"
+#include "wellbeing/validation/check.hpp"
+
+namespace wellbeing::summary {
+
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::year;
+
+// One record content (git blob), parsed and checked once.
+struct Parsed {
+  std::optional<document::Document> document;  // set only when the record is valid
+  std::optional<records::Record> record;       // the view of `document`
+  std::string person_id;
+};
+
+// The folder's path inside the repository ('/'-separated, "" for its top), from the working tree.
+util::Expected<std::string, util::Failure> folder_in(const history::Repository& repository, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path workdir = fs::weakly_canonical(repository.workdir(), ec);
+  const fs::path here = fs::weakly_canonical(folder, ec);
+  if (workdir.empty()) {
+    return util::unexpected(fmt::format("{} is in a repository with no working tree", folder.string()));
+  }
+  const fs::path relative = here.lexically_relative(workdir);
+  if (relative.empty() || *relative.begin() == "..") {
+    return util::unexpected(fmt::format("{} is outside the working tree of its repository", folder.string()));
+  }
+  const std::string text = relative.generic_string();
+  return text == "." ? std::string() : text;
+}
+
+util::Date commit_date(const history::Repository& repository, const std::string& id) {
+  const history::Signature who = repository.commit(id).committer;
+  const std::int64_t local = who.time + static_cast<std::int64_t>(who.offset_minutes) * 60;
+  const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  return util::Date{std::chrono::sys_days{std::chrono::days{days}}};
+}
+
+// When the review `review` of `record` was due: set by the review before it, or the first-review window.
+std::optional<util::Date> due_before(const records::Record& record, const records::Review& review,
+                                     const records::Config& config) {
+  const records::Review* before = nullptr;
+  for (const records::Review& other : record.reviews) {
+    if (&other != &review && other.date && *other.date < *review.date && (!before || *before->date < *other.date)) {
+      before = &other;
+    }
+  }
+  if (before) {
+    return before->next_review_due ? *before->next_review_due
+                                   : util::add_months(*before->date, config.review_interval_months);
+  }
+  if (record.person.support_started) {
+    return util::add_days(*record.person.support_started, 7 * config.first_review_max_weeks);
+  }
+  return std::nullopt;
+}
+
+// The ONS4 answers' movement from the first measure to the latest: +1 rose, 0 stayed, -1 fell.
+std::optional<int> ons4_direction(const records::Record& record) {
+  const records::Measure* first = nullptr;
+  const records::Measure* latest = nullptr;
+  std::size_t count = 0;
+  for (const records::Measure& m : record.measures) {
+    if (!m.ons4 || !m.date) {
+      continue;
+    }
+    ++count;
+    if (!first || *m.date < *first->date) {
+      first = &m;
+    }
+    if (!latest || !(*m.date < *latest->date)) {
+      latest = &m;
+    }
+  }
+  if (count < 2) {
+    return std::nullopt;
+  }
+  const auto score = [](const records::Ons4& a) {
+    return a.life_satisfaction + a.worthwhile + a.happy_yesterday - a.anxious_yesterday;
+  };
+  const int change = score(*latest->ons4) - score(*first->ons4);
+  return change > 0 ? 1 : change < 0 ? -1 : 0;
+}
+
+using NotMet = std::set<std::pair<std::string, std::string>>;  // (person id, outcome id)
+
+// The column's figures from the records of one commit; `not_met_before` holds the outcomes not met at the
+// end of the period before, and becomes this period's.
+void count(PeriodColumn& column, const std::vector<const Parsed*>& files, const records::Config& config,
+           NotMet& not_met_before) {
+  NotMet not_met_now;
+  std::set<std::string> seen;
+  for (const Parsed* parsed : files) {
+    if (!parsed->record) {
+      ++column.left_out;
+      continue;
+    }
+    if (!seen.insert(parsed->person_id).second) {
+      ++column.left_out;  // a second file for one person is not counted twice
+      continue;
+    }
+    const records::Record& record = *parsed->record;
+    const Period& period = column.period;
+    ++column.people;
+    for (const records::Area& area : record.areas) {
+      column.areas_unexplored += area.status != "explored";
+    }
+    for (const records::Conversation& c : record.conversations) {
+      column.conversations += c.date && period.contains(*c.date);
+    }
+    for (const records::Outcome& o : record.outcomes) {
+      column.outcomes_opened += o.opened && period.contains(*o.opened);
+      column.outcomes_met += o.status == "met" && o.met_on && period.contains(*o.met_on);
+      if (o.status == "not_met") {
+        std::pair<std::string, std::string> key{parsed->person_id, std::string(o.id)};
+        column.outcomes_not_met += !not_met_before.contains(key);
+        not_met_now.insert(std::move(key));
+      }
+    }
+    for (const records::Review& review : record.reviews) {
+      if (!review.date || !period.contains(*review.date)) {
+        continue;
+      }
+      const std::optional<util::Date> due = due_before(record, review, config);
+      if (!due || !(*due < *review.date)) {
+        ++column.reviews_on_time;
+      } else {
+        ++column.reviews_late;
+      }
+    }
+    for (const records::ReviewRequest& request : record.review_requests) {
+      column.review_requests_outstanding += request.status == "pending";
+    }
+    for (const records::SafeguardingFlag& flag : record.safeguarding) {
+      column.safeguarding_open += flag.status == "open";
+    }
+    if (const auto direction = ons4_direction(record)) {
+      ++column.measured;
+      column.rose += *direction > 0;
+      column.stayed += *direction == 0;
+      column.fell += *direction < 0;
+    }
+  }
+  not_met_before = std::move(not_met_now);
+}
+
+}  // namespace
+
+std::string_view to_string(Interval interval) {
+  switch (interval) {
+    case Interval::monthly:
+      return "monthly";
+    case Interval::quarterly:
+      return "quarterly";
+    case Interval::yearly:
+      return "yearly";
+  }
+  return "";
+}
+
+std::vector<PeriodColumn> split_periods(Interval interval, Period span) {
+  std::vector<PeriodColumn> out;
+  const int step = interval == Interval::monthly ? 1 : interval == Interval::quarterly ? 3 : 12;
+  const unsigned first_month = static_cast<unsigned>(span.from.month());
+  const unsigned start_month = interval == Interval::yearly ? 1 : (first_month - 1) / step * step + 1;
+  util::Date start{span.from.year(), month{start_month}, day{1}};
+  while (!(span.to < start)) {
+    const util::Date next = util::add_months(start, step);
+    PeriodColumn column;
+    const int y = static_cast<int>(start.year());
+    const unsigned m = static_cast<unsigned>(start.month());
+    column.label = interval == Interval::monthly     ? fmt::format("{}-{:02}", y, m)
+                   : interval == Interval::quarterly ? fmt::format("{}-Q{}", y, (m - 1) / 3 + 1)
+                                                     : fmt::format("{}", y);
+    column.period.from = start < span.from ? span.from : start;
+    const util::Date end = util::add_days(next, -1);
+    column.period.to = span.to < end ? span.to : end;
+    out.push_back(std::move(column));
+    start = next;
+  }
+  return out;
+}
+
+util::Expected<std::optional<util::Date>, util::Failure> first_record_date(const fs::path& folder) {
+  auto repository = history::Repository::discover(folder);
+  if (!repository) {
+    return util::unexpected(repository.error());
+  }
+  auto inside = folder_in(*repository, folder);
+  if (!inside) {
+    return util::unexpected(inside.error());
+  }
+  const std::vector<std::string> chain = repository->first_parents();
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (!repository->yaml_files(*it, *inside).empty()) {
+      return std::optional<util::Date>(commit_date(*repository, *it));
+    }
+  }
+  return std::optional<util::Date>();
+}
+
+util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& folder, Interval interval,
+                                                             Period span, const records::Config& config) {
+  auto repository = history::Repository::discover(folder);
+  if (!repository) {
+    return util::unexpected(repository.error());
+  }
+  auto inside = folder_in(*repository, folder);
+  if (!inside) {
+    return util::unexpected(inside.error());
+  }
+  PeriodSummary summary;
+  summary.interval = interval;
+  summary.span = span;
+  summary.folder = folder.generic_string();
+  summary.columns = split_periods(interval, span);
+
+  std::map<std::string, std::unique_ptr<Parsed>> by_blob;  // every content read, by its blob id
+  const auto parsed_at = [&](const std::string& commit, util::Date as_of) {
+    std::vector<const Parsed*> files;
+    if (commit.empty()) {
+      return files;
+    }
+    for (const history::Repository::TreeFile& file : repository->yaml_files(commit, *inside)) {
+      if (fs::path(file.path).filename() == records::k_config_file_name) {
+        continue;
+      }
+      auto [it, inserted] = by_blob.try_emplace(file.blob);
+      if (inserted) {
+        it->second = std::make_unique<Parsed>();
+        if (auto text = repository->read_blob(file.blob)) {
+          auto parsed = document::parse(std::move(*text), file.path);
+          if (parsed) {
+            const Diagnostics diagnostics = validation::check_record(*parsed, records::CheckOptions{config, as_of});
+            if (!has_errors(diagnostics)) {
+              it->second->document.emplace(std::move(parsed).value());
+              it->second->record.emplace(records::read_record(it->second->document->root));
+              it->second->person_id = std::string(it->second->record->person.id);
+            }
+          }
+        }
+      }
+      files.push_back(it->second.get());
+    }
+    return files;
+  };
+
+  NotMet not_met;
+  if (!summary.columns.empty()) {
+    // What was not met already before the first period does not count as not met in it.
+    const util::Date before = util::add_days(summary.columns.front().period.from, -1);
+    PeriodColumn scratch;
+    scratch.period = {before, before};
+    count(scratch, parsed_at(repository->last_commit_on(before).value_or(""), before), config, not_met);
+  }
+  for (PeriodColumn& column : summary.columns) {
+    column.commit = repository->last_commit_on(column.period.to).value_or("");
+    count(column, parsed_at(column.commit, column.period.to), config, not_met);
+  }
+  return summary;
+}
+
+}  // namespace wellbeing::summary
