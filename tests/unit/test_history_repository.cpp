@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "wellbeing/history/blob_id.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/history/snapshot.hpp"
 
@@ -86,6 +87,37 @@ TEST_SUITE("history::Repository") {
     auto none = history::Repository::discover(outside);
     REQUIRE_FALSE(none.has_value());
     CHECK(none.error().message == fmt::format("{} is not in a git repository", outside.string()));
+  }
+
+  TEST_CASE("the YAML files of a commit under a folder, with their blob ids, and the first-parent chain") {
+    SampleRepository sample;
+    spit(sample.top / "elsewhere/other.yaml", "a: 1\n");
+    sample.git("add -A");
+    sample.git("commit -q -m 'Another folder'", "2026-10-05T10:00:00+01:00");
+    auto repository = history::Repository::discover(sample.top);
+    REQUIRE(repository.has_value());
+    const std::vector<std::string> chain = repository->first_parents();
+    REQUIRE(chain.size() == 5);
+    CHECK(chain.front() == repository->resolve("HEAD").value());
+    CHECK(chain.back() == repository->resolve("HEAD~4").value());
+
+    const auto records = repository->yaml_files(chain.front(), "records");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].path == "records/p-0501.yaml");
+    CHECK(records[0].blob == history::blob_id(record("active")));
+    CHECK(repository->read_blob(records[0].blob).value() == record("active"));
+    // The same content at the commit before the rename has the same blob id under its old name.
+    const auto before = repository->yaml_files(chain[3], "records");
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].path == "records/wren.yaml");
+    CHECK(before[0].blob == records[0].blob);
+    CHECK(repository->yaml_files(chain.back(), "records")[0].blob == history::blob_id(record("draft")));
+
+    const auto all = repository->yaml_files(chain.front(), "");
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].path == "elsewhere/other.yaml");
+    CHECK(repository->yaml_files(chain.front(), "rec").empty());  // a folder, not a prefix of names
+    CHECK_FALSE(repository->read_blob(std::string(40, '0')).has_value());
   }
 
   TEST_CASE("a file is read as it was at a revision") {
