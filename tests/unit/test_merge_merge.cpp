@@ -267,3 +267,32 @@ TEST_SUITE("merge_records") {
           with(with(unsorted, "known_as: Ivy", "known_as: Ivy May"), "  - id: c-5\n", k_c2 + "  - id: c-5\n"));
   }
 }
+
+namespace {
+
+const std::string k_v2 = R"(schema: wellbeing/v2
+person: { id: p-0902, voice: direct }
+areas:
+  health:
+    status: explored
+    views:
+      - { date: 2026-01-12, said: "My knees are fine, it's my chest.", from: c-1 }  # first visit
+    importance: { level: high, said_by: person }
+    concerns: none raised
+    updated: 2026-01-12
+)";
+
+}  // namespace
+
+TEST_SUITE("merge_records") {
+  TEST_CASE("views added to one area on both sides are both kept, in date order, and the earlier view stays") {
+    const std::string first = "      - { date: 2026-01-12, said: \"My knees are fine, it's my chest.\", from: c-1 }  # first visit\n";
+    const std::string ours_view = "      - { date: 2026-05-02, said: The stairs are a job., from: c-3 }\n";
+    const std::string theirs_view = "      - { date: 2026-04-20, said: The inhaler helps., from: c-2 }\n";
+    const Result result =
+        merge_records(k_v2, with(k_v2, first, first + ours_view), with(k_v2, first, first + theirs_view));
+    CHECK(result.semantic);
+    CHECK(result.conflicts.empty());
+    CHECK(result.text == with(k_v2, first, first + theirs_view + ours_view));
+  }
+}

@@ -1,11 +1,11 @@
 #include "wellbeing/edit/entry_fields.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "wellbeing/document/parser.hpp"
 
@@ -28,7 +28,8 @@ const std::vector<KindFields>& all_fields() {
       {ItemKind::conversation,
        "A wellbeing conversation, with the person's own words",
        {{"--led-by", "led_by", T::text, "Who led it (first name and role)"},
-        {"--approach", "approach", T::text, "powerful_questions, appreciative_enquiry, observation, consultation or everyday"},
+        {"--approach", "approach", T::text,
+         "powerful_questions, appreciative_enquiry, observation, consultation or everyday"},
         {"--participant", "participants", T::list, "Someone else who took part (repeat for each)"},
         {"--accessible-format", "accessible_format", T::text, "Format used: easy_read, large_print, bsl, pictures, …"},
         {"--area", "areas", T::list, "An area of wellbeing it was about (repeat for each)"},
@@ -120,11 +121,13 @@ const std::vector<KindFields>& all_fields() {
         {"--consulted-basis", "consulted.basis", T::text, "Why they were consulted"},
         {"--area", "areas", T::list, "An area of wellbeing it concerns (repeat for each)"}}},
       {ItemKind::area,
-       "What the person said about one area (--area ID); replaces only the values given",
+       "What the person said about one area (--area ID): in wellbeing/v2 a new view and new concerns, added after "
+       "the earlier ones, which are kept; other values given are replaced",
        {{"--status", "status", T::text, "explored (default when --said is given) or not_yet_explored"},
-        {"--said", "said", T::text, "The person's own words"},
-        {"--importance", "importance.level", T::text, "high, medium or low, as the person says"},
-        {"--said-by", "importance.said_by", T::text, "person, or representative"},
+        {"--said", "said", T::text, "The person's own words (a new view, dated --date)"},
+        {"--heard-in", "from", T::list, "The conversation or evidence (c-N, e-N) the view was heard in (repeat)"},
+        {"--importance", "importance.level", T::text, "high, medium or low, as the person says; or not_said"},
+        {"--said-by", "importance.said_by", T::text, "person, representative, or judgement"},
         {"--representative", "importance.representative", T::text, "The representative (r-N) who said it"},
         {"--reason", "importance.reason", T::text, "Why the person could not say"},
         {"--concerns", "concerns", T::list, "A worry (repeat for each), or \"none raised\""},
@@ -264,13 +267,14 @@ Node set_path(const Node& mapping, std::span<const std::string> path, const Node
   std::vector<Entry> entries(mapping.entries().begin(), mapping.entries().end());
   for (Entry& entry : entries) {
     if (entry.key == path.front()) {
-      entry.value = path.size() == 1 ? value : set_path(entry.value.is_mapping() ? entry.value : Node::make_mapping({}),
-                                                         path.subspan(1), value);
+      entry.value = path.size() == 1 ? value
+                                     : set_path(entry.value.is_mapping() ? entry.value : Node::make_mapping({}),
+                                                path.subspan(1), value);
       return Node::make_mapping(std::move(entries), mapping.mark());
     }
   }
-  entries.push_back(Entry{path.front(), {},
-                          path.size() == 1 ? value : set_path(Node::make_mapping({}), path.subspan(1), value)});
+  entries.push_back(
+      Entry{path.front(), {}, path.size() == 1 ? value : set_path(Node::make_mapping({}), path.subspan(1), value)});
   return Node::make_mapping(std::move(entries), mapping.mark());
 }
 

@@ -1,19 +1,19 @@
 #include "wellbeing/edit/record_edit.hpp"
-#include "wellbeing/util/text.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <functional>
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include "wellbeing/edit/entry_fields.hpp"
 #include "wellbeing/edit/scalar.hpp"
 #include "wellbeing/edit/style.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/schema/builtin.hpp"
+#include "wellbeing/util/text.hpp"
 
 namespace wellbeing::edit {
 
@@ -42,9 +42,7 @@ constexpr std::array<KindInfo, 12> k_kinds{{
 }};
 
 // The record schema gives the order of keys.
-const Node& schema_root() {
-  return schema::record_schema().root;
-}
+const Node& schema_root() { return schema::record_schema().root; }
 
 Node order_like(const Node& value, const Node* schema_node, int depth) {
   schema_node = schema::follow_refs(schema_root(), schema_node);
@@ -238,7 +236,7 @@ util::Expected<std::size_t, util::Failure> plain_scalar_end(const SourceText& so
 
 // Replaces the value of `entry` (in a mapping whose keys are at `key_column`, flow or block) by `value`.
 util::Expected<TextEdit, util::Failure> replace_value(const SourceText& source, const Style& style, const Entry& entry,
-                                                    const Node& value, std::size_t key_column, bool in_flow) {
+                                                      const Node& value, std::size_t key_column, bool in_flow) {
   const std::string_view text = source.text();
   const Node& old = entry.value;
   const std::size_t start = source.offset(old.mark());
@@ -523,7 +521,7 @@ using Fail = util::Unexpected<std::string>;
 // Finishes a change: applies the edits, reads the result back, and insists that it equals `expected`
 // (the old record plus the addition), so that no edit can alter anything else.
 util::Expected<Change, util::Failure> finish(std::string_view text, const document::Document& parsed,
-                                           std::vector<TextEdit> edits, const Node& expected, Change change) {
+                                             std::vector<TextEdit> edits, const Node& expected, Change change) {
   std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
   for (std::size_t i = 1; i < edits.size(); ++i) {
     if (edits[i - 1].offset + edits[i - 1].length > edits[i].offset) {
@@ -536,13 +534,15 @@ util::Expected<Change, util::Failure> finish(std::string_view text, const docume
   change.text = apply_edits(text, edits);
   auto reparsed = document::parse(change.text, parsed.path);
   if (!reparsed) {
-    return Fail{fmt::format("the file is written in a way this change cannot be fitted into safely ({}); "
-                            "nothing was changed",
-                            reparsed.error().front().message)};
+    return Fail{
+        fmt::format("the file is written in a way this change cannot be fitted into safely ({}); "
+                    "nothing was changed",
+                    reparsed.error().front().message)};
   }
   if (!reparsed->root.equals(expected)) {
-    return Fail{"the file is written in a way this change cannot be fitted into without altering other values; "
-                "nothing was changed"};
+    return Fail{
+        "the file is written in a way this change cannot be fitted into without altering other values; "
+        "nothing was changed"};
   }
   const TextEdit& first = edits.front();
   std::size_t at = first.offset;
@@ -557,15 +557,184 @@ util::Expected<Change, util::Failure> finish(std::string_view text, const docume
   return change;
 }
 
+struct AreaFields {
+  Node fields;                  // keys to set in the area
+  std::vector<Entry> appended;  // items to add at the end of the area's lists (views, concerns)
+};
+
+// What to change in an area. In a wellbeing/v1 record (or v1 area: `said` and no `views`) the fields as
+// given. In wellbeing/v2, `said` (with `by`, `from`) becomes a view dated `updated`, and each worry under
+// `concerns` a concern raised that day; both are added after the area's earlier ones, never in their place.
+util::Expected<AreaFields, util::Failure> as_v2_area(const Node& root, const Node* area, const Node& given) {
+  const Node* schema = root.find("schema");
+  const bool v1_record = schema && schema->is_string() && schema->as_string() == "wellbeing/v1";
+  const bool has_views = area && area->find("views");
+  const bool v1_area = area && area->find("said") && !has_views;
+  AreaFields out;
+  if ((v1_record && !has_views) || v1_area) {
+    if (given.find("from")) {
+      return Fail{"--heard-in needs a wellbeing/v2 record (run `wellbeing migrate` on it first)"};
+    }
+    const Node* said = area ? area->find("said") : nullptr;
+    const Node* new_said = given.find("said");
+    if (said && new_said && !said->equals(*new_said)) {
+      return Fail{
+          "this wellbeing/v1 record keeps one view per area, so the new words would replace what the person "
+          "said before; run `wellbeing migrate` on it first, to keep every view (nothing was changed)"};
+    }
+    const Node* concerns = area ? area->find("concerns") : nullptr;
+    const Node* new_concerns = given.find("concerns");
+    if (concerns && concerns->is_sequence() && new_concerns && !concerns->equals(*new_concerns)) {
+      return Fail{
+          "this wellbeing/v1 record would lose the concerns it lists; run `wellbeing migrate` on it first, "
+          "to keep every concern with its dates (nothing was changed)"};
+    }
+    out.fields = given;
+    return out;
+  }
+  const Node* updated = given.find("updated");
+  const Node date = updated ? *updated : Node::make_string("");
+  std::vector<Entry> set;
+  Node view = Node::make_mapping({});
+  // A list given whole (as the editor template shows it): the items the area has are kept, each in place
+  // (removing or rewriting one is refused), and the new ones are added at the end.
+  auto keep_and_add = [&](std::string_view key, const Node& list) -> util::Expected<void, util::Failure> {
+    const Node* old = area ? area->find(key) : nullptr;
+    const auto old_items = old && old->is_sequence() ? old->items() : std::span<const Node>();
+    std::vector<Node> added;
+    for (const Node& item : list.items()) {
+      if (std::none_of(old_items.begin(), old_items.end(), [&](const Node& o) { return o.equals(item); })) {
+        added.push_back(item);
+      }
+    }
+    for (const Node& o : old_items) {
+      if (std::none_of(list.items().begin(), list.items().end(), [&](const Node& i) { return i.equals(o); })) {
+        return Fail{
+            fmt::format("an earlier entry under {} was removed or changed; {} are kept as they were "
+                        "written (add a new one instead; nothing was changed)",
+                        key, key)};
+      }
+    }
+    if (added.empty()) {
+      return {};
+    }
+    if (!old_items.empty()) {
+      out.appended.push_back(Entry{std::string(key), {}, Node::make_sequence(std::move(added))});
+    } else {
+      set.push_back(Entry{std::string(key), {}, Node::make_sequence(std::move(added))});
+    }
+    return {};
+  };
+  for (const Entry& entry : given.entries()) {
+    const bool whole_list =
+        entry.value.is_sequence() && !entry.value.items().empty() && entry.value.items().front().is_mapping();
+    if ((entry.key == "views" || entry.key == "concerns") && whole_list) {
+      if (auto kept = keep_and_add(entry.key, entry.value); !kept) {
+        return Fail{kept.error().message};
+      }
+      continue;
+    }
+    if (entry.key == "said") {
+      view = with_entry(view, "said", entry.value);
+    } else if (entry.key == "from") {
+      view = with_entry(view, "from",
+                        entry.value.is_sequence() && entry.value.size() == 1 ? entry.value.items()[0] : entry.value);
+    } else if (entry.key == "concerns" && entry.value.is_sequence()) {
+      std::vector<Node> concerns;
+      const Node* old = area ? area->find("concerns") : nullptr;
+      for (const Node& worry : entry.value.items()) {
+        const bool known = old && std::any_of(old->items().begin(), old->items().end(), [&](const Node& c) {
+                             const Node* words = c.is_mapping() ? c.find("text") : &c;
+                             return words && words->equals(worry);
+                           });
+        if (!known) {
+          concerns.push_back(Node::make_mapping({Entry{"text", {}, worry}, Entry{"raised", {}, date}}));
+        }
+      }
+      if (concerns.empty()) {
+        continue;
+      }
+      if (old && old->is_sequence() && old->size() > 0) {
+        out.appended.push_back(Entry{"concerns", {}, Node::make_sequence(std::move(concerns))});
+      } else {
+        set.push_back(Entry{"concerns", {}, Node::make_sequence(std::move(concerns))});
+      }
+    } else if (entry.key == "concerns" && area && area->find("concerns") && area->find("concerns")->is_sequence() &&
+               area->find("concerns")->size() > 0) {
+      return Fail{
+          "the area lists concerns already: to record that one is no longer a worry, add `resolved: DATE` "
+          "to it by hand (concerns are kept, never removed)"};
+    } else {
+      set.push_back(entry);
+    }
+  }
+  if (view.find("said")) {
+    Node dated = Node::make_mapping({Entry{"date", {}, date}});
+    for (const Entry& entry : view.entries()) {
+      dated = with_entry(dated, entry.key, entry.value);
+    }
+    const Node* views = area ? area->find("views") : nullptr;
+    if (views && views->is_sequence() && views->size() > 0) {
+      out.appended.push_back(Entry{"views", {}, Node::make_sequence({dated})});
+    } else {
+      set.push_back(Entry{"views", {}, Node::make_sequence({dated})});
+    }
+  } else if (view.find("from")) {
+    return Fail{"--heard-in says where a view was heard: give the view with --said"};
+  }
+  out.fields = Node::make_mapping(std::move(set));
+  return out;
+}
+
+// Inserts `item` into the non-empty list held by `list_entry` at `index` (its end when index == size), in
+// the list's own style: flow or block, and block items in flow style when their neighbour is.
+util::Expected<void, util::Failure> insert_in_list(std::string_view text, const SourceText& source, const Style& style,
+                                                   const Entry& list_entry_ref, std::size_t index, const Node& item,
+                                                   Builder& builder) {
+  const Entry* list_entry = &list_entry_ref;
+  const std::string& list_key = list_entry->key;
+  const Node& list = list_entry->value;
+  if (list.size() == 0 && !is_flow(source, list)) {
+    return Fail{fmt::format("the list `{}` on line {} is empty; edit it by hand", list_key, list_entry->key_mark.line)};
+  }
+  if (is_flow(source, list)) {
+    const std::size_t end = util::flow_collection_end(text, source.offset(list.mark()));
+    if (end == std::string_view::npos) {
+      return Fail{fmt::format("the list `{}` on line {} is never closed", list_key, list_entry->key_mark.line)};
+    }
+    if (index < list.size()) {
+      // Before the entry it precedes, on that entry's line.
+      builder.insert(source.offset(list.items()[index].mark()), render_flow(item) + ", ");
+    } else {
+      builder.insert(before_closer(text, end - 1), (list.size() ? ", " : "") + render_flow(item));
+    }
+  } else {
+    const std::size_t dash = list.mark().column - 1;
+    const Node& neighbour = list.items()[index == list.size() ? index - 1 : index];
+    const bool flow_items =
+        is_flow(source, neighbour) &&
+        source.line_of(util::flow_collection_end(text, source.offset(neighbour.mark())) - 1) == neighbour.mark().line;
+    const std::string rendered = render_sequence_item(item, dash, style, flow_items);
+    if (index == list.size()) {
+      builder.insert(source.block_end(dash_line(source, neighbour, dash), dash), rendered);
+    } else {
+      builder.insert(with_leading_comments(source, dash_line(source, neighbour, dash), list_entry->key_mark.line),
+                     rendered);
+    }
+  }
+  return {};
+}
+
 util::Expected<Change, util::Failure> update_area(std::string_view text, const document::Document& parsed,
-                                                const Addition& addition, const SourceText& source,
-                                                const Style& style) {
+                                                  const Addition& addition, const SourceText& source,
+                                                  const Style& style) {
   const Node& root = parsed.root;
   const records::AreaInfo* area_info = records::find_area(addition.area);
   if (!area_info) {
-    return Fail{fmt::format("`{}` is not an area of wellbeing (the areas: dignity, health, protection, control, "
-                            "participation, social_economic, relationships, accommodation, contribution)",
-                            addition.area)};
+    return Fail{
+        fmt::format("`{}` is not an area of wellbeing (the areas: dignity, health, protection, control, "
+                    "participation, social_economic, relationships, accommodation, contribution)",
+                    addition.area)};
   }
   const std::string area_id(area_info->id);
   const Entry* areas_entry = root.find_entry("areas");
@@ -573,9 +742,18 @@ util::Expected<Change, util::Failure> update_area(std::string_view text, const d
     return Fail{"the record has no `areas` mapping to change"};
   }
   const Node& areas = areas_entry->value;
-  const Node fields = order_fields(ItemKind::area, addition.fields);
-  Builder builder{source, style, {}};
   const Entry* area_entry = areas.find_entry(area_id);
+  const Node* old_area = area_entry && area_entry->value.is_mapping() ? &area_entry->value : nullptr;
+  Builder builder{source, style, {}};
+  // In wellbeing/v2 what the person said is a new view and each worry a new concern, added to the lists
+  // the area has (`appended`): the earlier ones are kept as they are.
+  std::vector<Entry> appended;
+  auto v2_fields = as_v2_area(root, old_area, addition.fields);
+  if (!v2_fields) {
+    return Fail{v2_fields.error().message};
+  }
+  const Node fields = order_fields(ItemKind::area, v2_fields->fields);
+  appended = std::move(v2_fields->appended);
   if (!area_entry) {
     if (is_flow(source, areas)) {
       const std::size_t end = util::flow_collection_end(text, source.offset(areas.mark()));
@@ -598,6 +776,14 @@ util::Expected<Change, util::Failure> update_area(std::string_view text, const d
     }
     const bool flow = is_flow(source, area);
     const std::size_t column = flow ? 0 : area.mark().column - 1;
+    for (const Entry& add : appended) {
+      const Entry* list = area.find_entry(add.key);
+      for (const Node& item : add.value.items()) {
+        if (auto inserted = insert_in_list(text, source, style, *list, list->value.size(), item, builder); !inserted) {
+          return Fail{inserted.error().message};
+        }
+      }
+    }
     std::vector<Entry> missing;
     for (const Entry& field : fields.entries()) {
       if (const Entry* existing = area.find_entry(field.key)) {
@@ -622,8 +808,8 @@ util::Expected<Change, util::Failure> update_area(std::string_view text, const d
         }
         std::string added;
         for (const Entry& entry : missing) {
-          added += fmt::format("{}{}: {}", area.size() || !added.empty() ? ", " : "", entry.key,
-                               render_flow(entry.value));
+          added +=
+              fmt::format("{}{}: {}", area.size() || !added.empty() ? ", " : "", entry.key, render_flow(entry.value));
         }
         builder.insert(before_closer(text, end - 1), added);
       } else {
@@ -638,18 +824,27 @@ util::Expected<Change, util::Failure> update_area(std::string_view text, const d
     for (const Entry& field : fields.entries()) {
       area = with_entry(area, field.key, field.value);
     }
+    for (const Entry& add : appended) {
+      std::vector<Node> items(area.find(add.key)->items().begin(), area.find(add.key)->items().end());
+      items.insert(items.end(), add.value.items().begin(), add.value.items().end());
+      area = with_entry(area, add.key, Node::make_sequence(std::move(items)));
+    }
     return with_entry(*node, area_id, area);
   });
   Change change;
   change.pointer = "/areas/" + area_id;
-  change.item = fields;
+  Node item = fields;
+  for (const Entry& add : appended) {
+    item = with_entry(item, add.key, add.value);
+  }
+  change.item = order_fields(ItemKind::area, item);
   return finish(text, parsed, std::move(builder.edits), expected, std::move(change));
 }
 
 }  // namespace
 
 util::Expected<Change, util::Failure> add_to_record(std::string_view text, const document::Document& parsed,
-                                                  const Addition& addition) {
+                                                    const Addition& addition) {
   const Node& root = parsed.root;
   const KindInfo& info = kind_info(addition.kind);
   if (!root.is_mapping()) {
@@ -703,8 +898,8 @@ util::Expected<Change, util::Failure> add_to_record(std::string_view text, const
     id = given->is_string() ? given->as_string() : given->text();
     const auto ids = all_ids(root);
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
-      return Fail{fmt::format("the id `{}` is already used in this record; leave the id out to get the next free one",
-                              id)};
+      return Fail{
+          fmt::format("the id `{}` is already used in this record; leave the id out to get the next free one", id)};
     }
   } else {
     id = next_id(root, info.id_prefix);
@@ -718,30 +913,8 @@ util::Expected<Change, util::Failure> add_to_record(std::string_view text, const
   if (list_entry && list_entry->value.is_sequence()) {
     const Node& list = list_entry->value;
     index = info.date_ordered ? dated_index(list, info.date_key, date_of(item, info.date_key)) : list.size();
-    if (is_flow(source, list)) {
-      const std::size_t end = util::flow_collection_end(text, source.offset(list.mark()));
-      if (end == std::string_view::npos) {
-        return Fail{fmt::format("the list `{}` on line {} is never closed", list_key, list_entry->key_mark.line)};
-      }
-      if (index < list.size()) {
-        // Before the entry it precedes, on that entry's line.
-        builder.insert(source.offset(list.items()[index].mark()), render_flow(item) + ", ");
-      } else {
-        builder.insert(before_closer(text, end - 1), (list.size() ? ", " : "") + render_flow(item));
-      }
-    } else {
-      const std::size_t dash = list.mark().column - 1;
-      const Node& neighbour = list.items()[index == list.size() ? index - 1 : index];
-      const bool flow_items = is_flow(source, neighbour) &&
-                              source.line_of(util::flow_collection_end(text, source.offset(neighbour.mark())) - 1) ==
-                                  neighbour.mark().line;
-      const std::string rendered = render_sequence_item(item, dash, style, flow_items);
-      if (index == list.size()) {
-        builder.insert(source.block_end(dash_line(source, neighbour, dash), dash), rendered);
-      } else {
-        builder.insert(with_leading_comments(source, dash_line(source, neighbour, dash), list_entry->key_mark.line),
-                       rendered);
-      }
+    if (auto inserted = insert_in_list(text, source, style, *list_entry, index, item, builder); !inserted) {
+      return Fail{inserted.error().message};
     }
   } else if (list_entry && list_entry->value.is_null()) {
     const std::size_t start = source.offset(list_entry->value.mark());

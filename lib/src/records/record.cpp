@@ -179,15 +179,62 @@ Record read_record(const Node& root) {
     area.present = true;
     area.status = text(node, "status");
     area.said = text(node, "said");
+    area.has_views = node->find("views") != nullptr;
+    area.views = read_list<View>(node, "views", area.pointer, [](auto& v, const Node& n) {
+      v.date = date(&n, "date");
+      v.said = text(&n, "said");
+      v.by = text(&n, "by");
+      v.representative = text(&n, "representative");
+      v.judged_by = text(&n, "judged_by");
+      v.how = text(&n, "how");
+      v.from = texts(&n, "from");
+    });
+    if (!area.views.empty()) {
+      area.said = area.views.back().said;
+    } else if (!area.said.empty()) {
+      View v1;
+      v1.pointer = append_pointer(area.pointer, "said");
+      v1.mark = node->find("said")->mark();
+      v1.node = node->find("said");
+      v1.said = area.said;
+      area.views.push_back(std::move(v1));
+    }
     if (const Node* importance = node->find("importance"); importance && importance->is_mapping()) {
-      area.importance = Importance{text(importance, "level"), text(importance, "said_by"),
-                                   text(importance, "representative"), text(importance, "reason")};
+      area.importance =
+          Importance{text(importance, "level"),  text(importance, "said_by"),   text(importance, "representative"),
+                     text(importance, "reason"), text(importance, "judged_by"), text(importance, "how"),
+                     texts(importance, "from")};
     }
     if (const Node* concerns = node->find("concerns")) {
       area.concerns_present = true;
       area.concerns_none_raised = concerns->is_string() && concerns->as_string() == "none raised";
       if (!area.concerns_none_raised) {
-        area.concerns = texts(node, "concerns");
+        const std::string list_pointer = append_pointer(area.pointer, "concerns");
+        std::size_t index = 0;
+        if (concerns->is_string()) {
+          area.all_concerns.push_back(Concern{concerns->as_string(), {}, {}, {}, list_pointer, concerns->mark()});
+        }
+        for (const Node& item : concerns->items()) {
+          Concern c;
+          c.pointer = append_pointer(list_pointer, index++);
+          c.mark = item.mark();
+          if (item.is_string()) {
+            c.text = item.as_string();
+          } else if (item.is_mapping()) {
+            c.text = text(&item, "text");
+            c.raised = date(&item, "raised");
+            c.resolved = date(&item, "resolved");
+            c.from = texts(&item, "from");
+          } else {
+            continue;
+          }
+          area.all_concerns.push_back(std::move(c));
+        }
+        for (const Concern& c : area.all_concerns) {
+          if (!c.resolved && !c.text.empty()) {
+            area.concerns.push_back(c.text);
+          }
+        }
       }
     }
     area.evidence = texts(node, "evidence");
@@ -219,6 +266,12 @@ Record read_record(const Node& root) {
     o.kind = text(&n, "kind");
     o.said = text(&n, "said");
     o.status = text(&n, "status");
+    if (const Node* history = n.find("history")) {
+      for (const Node& change : history->items()) {
+        o.history.push_back(
+            StatusChange{date(&change, "date"), text(&change, "status"), text(&change, "by"), text(&change, "note")});
+      }
+    }
     o.areas = texts(&n, "areas");
     if (const Node* areas_node = n.find("areas")) {
       for (const Node& area : areas_node->items()) {

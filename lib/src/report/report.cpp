@@ -1,12 +1,13 @@
 #include "wellbeing/rules/changes.hpp"
 #include "wellbeing/report/report.hpp"
 
+#include <cctype>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/escape.hpp"
@@ -51,20 +52,27 @@ constexpr std::array k_role{
     Label{"professional", "Professional"},
 };
 constexpr std::array k_format{
-    Label{"easy_read", "Easy read"},        Label{"large_print", "Large print"},
-    Label{"braille", "Braille"},            Label{"audio", "Audio"},
-    Label{"bsl", "British Sign Language"},  Label{"makaton", "Makaton"},
-    Label{"interpreter", "Interpreter"},    Label{"pictures", "Pictures"},
-    Label{"objects_of_reference", "Objects of reference"}, Label{"other", "Other"},
+    Label{"easy_read", "Easy read"},
+    Label{"large_print", "Large print"},
+    Label{"braille", "Braille"},
+    Label{"audio", "Audio"},
+    Label{"bsl", "British Sign Language"},
+    Label{"makaton", "Makaton"},
+    Label{"interpreter", "Interpreter"},
+    Label{"pictures", "Pictures"},
+    Label{"objects_of_reference", "Objects of reference"},
+    Label{"other", "Other"},
 };
-constexpr std::array k_level{Label{"high", "High"}, Label{"medium", "Medium"}, Label{"low", "Low"}};
+constexpr std::array k_level{Label{"high", "High"}, Label{"medium", "Medium"}, Label{"low", "Low"},
+                             Label{"not_said", "Not said"}};
 constexpr std::array k_said_by{
     Label{"person", "said by the person"},
     Label{"representative", "said by a representative"},
+    Label{"judgement", "a judgement from consultation and evidence"},
 };
 constexpr std::array k_evidence_kind{
-    Label{"earlier_views", "Earlier views"},   Label{"observation", "Observation"},
-    Label{"consultation", "Consultation"},     Label{"abc_chart", "ABC chart"},
+    Label{"earlier_views", "Earlier views"},       Label{"observation", "Observation"},
+    Label{"consultation", "Consultation"},         Label{"abc_chart", "ABC chart"},
     Label{"advocate_report", "Advocate's report"}, Label{"other", "Other evidence"},
 };
 constexpr std::array k_strength_level{
@@ -82,8 +90,8 @@ constexpr std::array k_outcome_status{
     Label{"not_met", "Not met"}, Label{"withdrawn", "Withdrawn"},
 };
 constexpr std::array k_actor{
-    Label{"self", "The person"},       Label{"network", "Family and friends"}, Label{"community", "Community"},
-    Label{"service", "The service"},   Label{"other_agency", "Another agency"},
+    Label{"self", "The person"},     Label{"network", "Family and friends"},  Label{"community", "Community"},
+    Label{"service", "The service"}, Label{"other_agency", "Another agency"},
 };
 constexpr std::array k_approach{
     Label{"powerful_questions", "Powerful questions"},
@@ -99,10 +107,15 @@ constexpr std::array k_review_type{
     Label{"change_of_circumstances", "Change of circumstances"},
 };
 constexpr std::array k_requested_by{
-    Label{"person", "The person"}, Label{"carer", "A carer"}, Label{"provider", "The provider"}, Label{"other", "Other"},
+    Label{"person", "The person"},
+    Label{"carer", "A carer"},
+    Label{"provider", "The provider"},
+    Label{"other", "Other"},
 };
 constexpr std::array k_request_status{
-    Label{"pending", "Pending"}, Label{"accepted", "Accepted"}, Label{"completed", "Completed"},
+    Label{"pending", "Pending"},
+    Label{"accepted", "Accepted"},
+    Label{"completed", "Completed"},
     Label{"declined", "Declined"},
 };
 constexpr std::array k_abuse_type{
@@ -154,8 +167,9 @@ std::string token(const std::array<Label, N>& labels, std::string_view value) {
   return "unknown";
 }
 
-constexpr std::array<std::string_view, 12> k_months{"January", "February", "March",     "April",   "May",      "June",
-                                                    "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
+                                                    "May",       "June",     "July",     "August",
+                                                    "September", "October",  "November", "December"};
 
 std::string month_year(Date date) {
   return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()));
@@ -246,8 +260,8 @@ constexpr std::array<Ons4Question, 4> k_ons4_questions{{
 std::string marker_path(std::string_view shape, double x, double y) {
   const double r = 4.5;
   if (shape == "square") {
-    return fmt::format("M{} {}h{}v{}h{}Z", number(x - r + 0.5), number(y - r + 0.5), number(2 * r - 1), number(2 * r - 1),
-                       number(-(2 * r - 1)));
+    return fmt::format("M{} {}h{}v{}h{}Z", number(x - r + 0.5), number(y - r + 0.5), number(2 * r - 1),
+                       number(2 * r - 1), number(-(2 * r - 1)));
   }
   if (shape == "triangle") {
     return fmt::format("M{} {}L{} {}L{} {}Z", number(x), number(y - r - 0.5), number(x + r), number(y + r - 1),
@@ -291,7 +305,8 @@ json ons4_chart(const std::vector<Ons4Point>& points, const RedactedText& redact
   chart["y_label_x"] = number(left - 8);
   json y_ticks = json::array();
   for (int value = 0; value <= 10; value += 2) {
-    y_ticks.push_back({{"value", std::to_string(value)}, {"y", number(y_of(value))}, {"label_y", number(y_of(value) + 4)}});
+    y_ticks.push_back(
+        {{"value", std::to_string(value)}, {"y", number(y_of(value))}, {"label_y", number(y_of(value) + 4)}});
   }
   chart["y_ticks"] = std::move(y_ticks);
   json x_ticks = json::array();
@@ -302,7 +317,8 @@ json ons4_chart(const std::vector<Ons4Point>& points, const RedactedText& redact
       continue;
     }
     last_label_x = xs[i];
-    x_ticks.push_back({{"x", number(xs[i])}, {"label_y", number(bottom + 18)}, {"label", short_month_year(points[i].date)}});
+    x_ticks.push_back(
+        {{"x", number(xs[i])}, {"label_y", number(bottom + 18)}, {"label", short_month_year(points[i].date)}});
   }
   chart["x_ticks"] = std::move(x_ticks);
   json series = json::array();
@@ -423,18 +439,20 @@ class Builder {
   std::string display_name() const {
     const std::string_view known_as = m_record.person.known_as;
     return std::string(known_as.empty() || !m_redact.keeps(&records::Redaction::known_as) ? m_record.person.id
-                                                                                           : known_as);
+                                                                                          : known_as);
   }
 
   std::string front_matter() const {
     // Pandoc reads metadata values as Markdown, so they are escaped for Markdown, then quoted for YAML.
     std::string out;
-    out += fmt::format("title: {}\n", util::yaml_double_quoted(util::escape_markdown(fmt::format("Wellbeing review: {}", display_name()))));
+    out += fmt::format("title: {}\n", util::yaml_double_quoted(
+                                          util::escape_markdown(fmt::format("Wellbeing review: {}", display_name()))));
     out += fmt::format("person: {}\n", util::yaml_double_quoted(util::escape_markdown(m_record.person.id)));
     out += fmt::format("date: {}\n", util::yaml_double_quoted(m_redact.iso(m_options.as_of)));
     out += "lang: en-GB\n";
     if (!m_options.config.provider_name.empty()) {
-      out += fmt::format("author: {}\n", util::yaml_double_quoted(util::escape_markdown(m_options.config.provider_name)));
+      out +=
+          fmt::format("author: {}\n", util::yaml_double_quoted(util::escape_markdown(m_options.config.provider_name)));
     }
     return out;
   }
@@ -444,10 +462,14 @@ class Builder {
     for (const std::string& item : m_options.config.redaction_keep) {
       kept.push_back(item);
     }
-    return {{"kept", join(kept)}, {"keeps_known_as", m_redact.keeps(&records::Redaction::known_as)},
-            {"keeps_names", m_redact.keeps(&records::Redaction::names)}, {"keeps_quotes", m_redact.keeps(&records::Redaction::quotes)},
-            {"keeps_dates", m_redact.keeps(&records::Redaction::dates)}, {"keeps_references", m_redact.keeps(&records::Redaction::references)},
-            {"keeps_safeguarding", m_redact.keeps(&records::Redaction::safeguarding)}, {"keeps_sharing", m_redact.keeps(&records::Redaction::sharing)}};
+    return {{"kept", join(kept)},
+            {"keeps_known_as", m_redact.keeps(&records::Redaction::known_as)},
+            {"keeps_names", m_redact.keeps(&records::Redaction::names)},
+            {"keeps_quotes", m_redact.keeps(&records::Redaction::quotes)},
+            {"keeps_dates", m_redact.keeps(&records::Redaction::dates)},
+            {"keeps_references", m_redact.keeps(&records::Redaction::references)},
+            {"keeps_safeguarding", m_redact.keeps(&records::Redaction::safeguarding)},
+            {"keeps_sharing", m_redact.keeps(&records::Redaction::sharing)}};
   }
 
   std::string representative_text(std::string_view id) const {
@@ -473,9 +495,8 @@ class Builder {
     for (const std::string_view f : p.communication_formats) {
       formats.push_back(words(k_format, f));
     }
-    person["communication"] = {{"needs", p.communication_needs},
-                               {"language", p.communication_language},
-                               {"formats", join(formats)}};
+    person["communication"] = {
+        {"needs", p.communication_needs}, {"language", p.communication_language}, {"formats", join(formats)}};
     const bool capacity = !p.can_take_part.empty();
     json cap = false;
     if (capacity) {
@@ -514,9 +535,7 @@ class Builder {
   json evidence(const records::Evidence& e) const {
     json consulted = false;
     if (e.has_consulted) {
-      consulted = {{"name", e.consulted_name},
-                   {"role", e.consulted_role},
-                   {"basis", e.consulted_basis}};
+      consulted = {{"name", e.consulted_name}, {"role", e.consulted_role}, {"basis", e.consulted_basis}};
     }
     return {{"id", e.id},
             {"kind", words(k_evidence_kind, e.kind)},
@@ -573,19 +592,47 @@ class Builder {
       a["not_yet_explored"] = not_yet;
       a["missing"] = !area.present;
       a["status_token"] = explored ? "explored" : not_yet ? "not_yet_explored" : area.present ? "unknown" : "missing";
-      a["status"] = explored   ? "Explored"
-                    : not_yet  ? "Not yet explored"
+      a["status"] = explored        ? "Explored"
+                    : not_yet       ? "Not yet explored"
                     : !area.present ? "Not in the record"
                                     : area.status;
       a["said"] = area.said;
+      // The current view's date and source, and every earlier view, oldest first: nothing is dropped.
+      json earlier = json::array();
+      for (std::size_t v = 0; v < area.views.size(); ++v) {
+        const records::View& view = area.views[v];
+        json item = {{"date", m_redact.date(view.date)},
+                     {"said", view.said},
+                     {"by", view.by.empty() || view.by == "person" ? std::string() : words(k_said_by, view.by)},
+                     {"from", join(view.from)}};
+        if (v + 1 == area.views.size()) {
+          a["view"] = std::move(item);
+        } else {
+          earlier.push_back(std::move(item));
+        }
+      }
+      a["has_earlier_views"] = !earlier.empty();
+      a["earlier_views"] = std::move(earlier);
+      json resolved = json::array();
+      for (const records::Concern& c : area.all_concerns) {
+        if (c.resolved) {
+          resolved.push_back(
+              {{"text", c.text}, {"raised", m_redact.date(c.raised)}, {"resolved", m_redact.date(c.resolved)}});
+        }
+      }
+      a["has_resolved_concerns"] = !resolved.empty();
+      a["resolved_concerns"] = std::move(resolved);
       json importance = false;
       if (area.importance) {
         const records::Importance& i = *area.importance;
-        importance = {{"level", words(k_level, i.level)},
-                      {"level_token", token(k_level, i.level)},
-                      {"said_by", words(k_said_by, i.said_by)},
-                      {"representative", i.representative.empty() ? std::string() : representative_text(i.representative)},
-                      {"reason", i.reason}};
+        importance = {
+            {"level", words(k_level, i.level)},
+            {"level_token", token(k_level, i.level)},
+            {"said_by", words(k_said_by, i.said_by)},
+            {"representative", i.representative.empty() ? std::string() : representative_text(i.representative)},
+            {"reason", i.reason},
+            {"judged_by", i.judged_by},
+            {"from", join(i.from)}};
       }
       a["importance"] = std::move(importance);
       a["concerns_none_raised"] = area.concerns_none_raised;
@@ -632,8 +679,10 @@ class Builder {
     if (missing > 0) {
       text += fmt::format("; {} not in the record", missing);
     }
-    return {{"explored", std::to_string(explored)}, {"not_yet_explored", std::to_string(not_yet)},
-            {"missing", std::to_string(missing)}, {"text", text}};
+    return {{"explored", std::to_string(explored)},
+            {"not_yet_explored", std::to_string(not_yet)},
+            {"missing", std::to_string(missing)},
+            {"text", text}};
   }
 
   json strengths() const {
@@ -654,7 +703,8 @@ class Builder {
     };
     // Strengths first: the person, then family and friends, then the community.
     for (const Label& level : k_strength_level) {
-      add_group(level.value, std::string(level.words), [&](const records::Strength& s) { return s.level == level.value; });
+      add_group(level.value, std::string(level.words),
+                [&](const records::Strength& s) { return s.level == level.value; });
     }
     add_group("unknown", "Other", [](const records::Strength&) { return true; });
     return {{"groups", std::move(groups)}, {"count", std::to_string(m_record.strengths.size())}};
@@ -709,6 +759,24 @@ class Builder {
     out["areas"] = area_titles(o.areas);
     out["opened"] = m_redact.date(o.opened);
     out["met_on"] = m_redact.date(o.met_on);
+    // "Open since 2026-01-12, in progress since 2026-03-01 (Ama)": each status change, in order.
+    std::vector<std::string> changes;
+    for (const records::StatusChange& change : o.history) {
+      const std::string when = m_redact.date(change.date);
+      std::string text = words(k_outcome_status, change.status);
+      if (!text.empty() && !changes.empty()) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+      }
+      if (!when.empty()) {
+        text +=
+            fmt::format(" {} {}", change.status == o.status && &change == &o.history.back() ? "since" : "from", when);
+      }
+      if (!change.by.empty()) {
+        text += fmt::format(", recorded by {}", change.by);
+      }
+      changes.push_back(std::move(text));
+    }
+    out["history"] = join(changes, "; ");
     std::vector<std::string> who;
     for (const std::string_view actor : o.who_acts) {
       who.push_back(words(k_actor, actor));
@@ -721,23 +789,27 @@ class Builder {
     out["actions"] = std::move(actions);
     json progress = json::array();
     for (const records::ProgressNote& n : o.progress) {
-      progress.push_back({{"id", n.id}, {"date", m_redact.date(n.date)}, {"by", n.by},
-                          {"note", n.note}});
+      progress.push_back({{"id", n.id}, {"date", m_redact.date(n.date)}, {"by", n.by}, {"note", n.note}});
     }
     out["progress"] = std::move(progress);
     out["cannot_meet"] = !o.service_can_meet;
     json referral = false;
     if (o.has_referral) {
-      referral = {{"to", o.referral_to}, {"date", m_redact.date(o.referral_date)},
-                  {"reference", o.referral_reference}};
+      referral = {{"to", o.referral_to}, {"date", m_redact.date(o.referral_date)}, {"reference", o.referral_reference}};
     }
     out["referral"] = std::move(referral);
     json request = false;
     if (!o.review_request.empty()) {
       const records::ReviewRequest* r = find_by_id(m_record.review_requests, o.review_request);
-      request = r ? review_request(*r) : json{{"id", o.review_request}, {"date", ""}, {"requested_by", ""},
-                                              {"reason", ""}, {"sent_to", ""}, {"reference", ""},
-                                              {"status", "Not found in the record"}, {"status_token", "unknown"}};
+      request = r ? review_request(*r)
+                  : json{{"id", o.review_request},
+                         {"date", ""},
+                         {"requested_by", ""},
+                         {"reason", ""},
+                         {"sent_to", ""},
+                         {"reference", ""},
+                         {"status", "Not found in the record"},
+                         {"status_token", "unknown"}};
     }
     out["review_request"] = std::move(request);
     json risk = false;
@@ -767,7 +839,8 @@ class Builder {
       const auto count = std::count_if(m_record.outcomes.begin(), m_record.outcomes.end(),
                                        [&](const records::Outcome& o) { return o.status == status.value; });
       if (count > 0) {
-        by_status.push_back({{"status", status.words}, {"status_token", status.value}, {"count", std::to_string(count)}});
+        by_status.push_back(
+            {{"status", status.words}, {"status_token", status.value}, {"count", std::to_string(count)}});
         parts.push_back(fmt::format("{} {}", count, lower(status.words)));
       }
     }
@@ -808,8 +881,12 @@ class Builder {
         if (count == 0) {
           continue;
         }
-        segments.push_back({{"x", number(x)}, {"y", number(y)}, {"width", number(unit * static_cast<double>(count) - 2)},
-                            {"height", number(bar)}, {"status", status.words}, {"status_token", status.value},
+        segments.push_back({{"x", number(x)},
+                            {"y", number(y)},
+                            {"width", number(unit * static_cast<double>(count) - 2)},
+                            {"height", number(bar)},
+                            {"status", status.words},
+                            {"status_token", status.value},
                             {"count", std::to_string(count)}});
         counts.push_back(fmt::format("{} {}", count, lower(status.words)));
         x += unit * static_cast<double>(count);
@@ -830,8 +907,12 @@ class Builder {
     json legend = json::array();
     double lx = 8;
     for (const Label& status : k_outcome_status) {
-      legend.push_back({{"status", status.words}, {"status_token", status.value}, {"x", number(lx)},
-                        {"y", number(legend_y)}, {"text_x", number(lx + 18)}, {"text_y", number(legend_y + 11)}});
+      legend.push_back({{"status", status.words},
+                        {"status_token", status.value},
+                        {"x", number(lx)},
+                        {"y", number(legend_y)},
+                        {"text_x", number(lx + 18)},
+                        {"text_y", number(legend_y + 11)}});
       lx += 18 + 8 + 7.0 * static_cast<double>(status.words.size()) + 16;
     }
     return {{"width", number(std::max({lx, right_edge, bar_left + unit * static_cast<double>(widest) + 100}))},
@@ -939,12 +1020,15 @@ class Builder {
         }
         const int change = latest - first;
         const bool lower_is_better = q.key == "anxious_yesterday";
-        std::string direction = change == 0 ? "no change" : change > 0 ? fmt::format("up {}", change)
-                                                                       : fmt::format("down {}", -change);
+        std::string direction = change == 0  ? "no change"
+                                : change > 0 ? fmt::format("up {}", change)
+                                             : fmt::format("down {}", -change);
         if (change != 0) {
           direction += (change > 0) != lower_is_better ? " (better)" : " (worse)";
         }
-        trends.push_back({{"question", q.label}, {"first", std::to_string(first)}, {"latest", std::to_string(latest)},
+        trends.push_back({{"question", q.label},
+                          {"first", std::to_string(first)},
+                          {"latest", std::to_string(latest)},
                           {"change", direction}});
       }
     }
@@ -964,8 +1048,7 @@ class Builder {
     for (const records::SafeguardingFlag& s : m_record.safeguarding) {
       open += s.status == "open";
       // Flags only: the narrative (wishes, action, reasons) stays in the record and the safeguarding system.
-      const std::string referral = !s.referral_reference.empty()
-                                       ? fmt::format("Referred: {}", s.referral_reference)
+      const std::string referral = !s.referral_reference.empty()   ? fmt::format("Referred: {}", s.referral_reference)
                                    : !s.no_referral_reason.empty() ? std::string("No referral (reason recorded)")
                                                                    : std::string("No referral recorded");
       flags.push_back({{"id", s.id},
@@ -982,8 +1065,9 @@ class Builder {
             {"withheld", withheld && count > 0},
             {"count", std::to_string(count)},
             {"open", std::to_string(open)},
-            {"text", count == 0 ? std::string("No safeguarding flags")
-                                : fmt::format("{}, {} open", plural(count, "safeguarding flag", "safeguarding flags"), open)},
+            {"text", count == 0
+                         ? std::string("No safeguarding flags")
+                         : fmt::format("{}, {} open", plural(count, "safeguarding flag", "safeguarding flags"), open)},
             {"none", count == 0}};
   }
 
@@ -1033,7 +1117,9 @@ class Builder {
                           m_redact.date(util::add_days(start, 7 * config.first_review_min_weeks)));
     }
     if (!due) {
-      return {{"date", ""}, {"basis", "No review is recorded and support has no start date."}, {"state", ""},
+      return {{"date", ""},
+              {"basis", "No review is recorded and support has no start date."},
+              {"state", ""},
               {"state_token", "unknown"}};
     }
     const int days = util::days_between(m_options.as_of, *due);
@@ -1061,7 +1147,9 @@ class Builder {
     json changes = json::array();
     for (const Change& c : since.changes) {
       // The label quotes the record's values, so a redacted report names only what changed, by its path.
-      changes.push_back({{"kind", c.kind == "added" ? "Added" : c.kind == "removed" ? "Removed" : "Changed"},
+      changes.push_back({{"kind", c.kind == "added"     ? "Added"
+                                  : c.kind == "removed" ? "Removed"
+                                                        : "Changed"},
                          {"kind_token", c.kind == "added" || c.kind == "removed" ? c.kind : std::string("changed")},
                          {"section", c.section},
                          {"path", c.path},
@@ -1141,7 +1229,7 @@ class Builder {
     std::string result;
     if (errors > 0) {
       result = fmt::format("Not valid: {}", join({plural(errors, "error", "errors"),
-                                                   warnings ? plural(warnings, "warning", "warnings") : std::string()}));
+                                                  warnings ? plural(warnings, "warning", "warnings") : std::string()}));
     } else if (warnings > 0) {
       result = fmt::format("Valid, with {}", plural(warnings, "warning", "warnings"));
     } else {

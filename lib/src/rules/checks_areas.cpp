@@ -85,10 +85,36 @@ Findings wb002_importance_source(const Context& context) {
       continue;
     }
     const records::Importance& importance = *area.importance;
+    const bool cannot_take_part = context.record.person.can_take_part == "not_at_present";
+    if (importance.level == "not_said" && importance.said_by.empty()) {
+      continue;  // honestly not said: nobody has given a level
+    }
+    if (importance.said_by == "judgement") {
+      if (!cannot_take_part) {
+        out.push_back(at(area, "/importance/said_by",
+                         fmt::format("the importance of {} is a judgement, but the person is not recorded as unable "
+                                     "to take part at present (capacity: can_take_part: not_at_present): ask them",
+                                     area.id)));
+      } else if (importance.judged_by.empty() || importance.from.empty()) {
+        out.push_back(at(
+            area, "/importance",
+            fmt::format("the importance of {} is a judgement but does not say {}", area.id,
+                        importance.judged_by.empty() ? "who made it (judged_by)" : "the entries it rests on (from)")));
+      }
+      continue;
+    }
+    if (importance.said_by == "person" && cannot_take_part && importance.how.empty()) {
+      out.push_back(at(area, "/importance/said_by",
+                       fmt::format("the importance of {} is given as the person's own, but they cannot take part at "
+                                   "present: say how they communicated it (how), or record it as a judgement from "
+                                   "consultation and evidence (said_by: judgement)",
+                                   area.id)));
+      continue;
+    }
     if (importance.said_by.empty()) {
       out.push_back(at(area, "/importance",
-                       fmt::format("the importance of {} does not say whose view it is (said_by: person, or "
-                                   "representative)",
+                       fmt::format("the importance of {} does not say whose view it is (said_by: person, "
+                                   "representative or judgement; or level: not_said)",
                                    area.id)));
     } else if (importance.said_by == "representative") {
       std::vector<std::string> missing;

@@ -29,14 +29,19 @@ constexpr std::array k_rules{
          "below the others.",
          true, wb001_all_areas},
     Rule{"WB002", Severity::error,
-         "Importance is the person's view, or a representative's with a reason; never staff's",
+         "Importance is the person's view, a representative's with a reason, a judgement resting on consultation "
+         "and evidence when the person cannot take part, or not_said; never staff's guess",
          "the importance of <area> <is given by staff | names no representative | gives no reason | is a "
-         "professional's>",
+         "professional's | is a judgement though the person can take part | is a judgement without judged_by or "
+         "from | is the person's though they cannot take part, without how>",
          "The person is the expert on their own wellbeing (Promoting Individual Wellbeing, rule 3; Care Act 2014 s.1(3)(a): begin with "
          "the assumption that the individual is best placed to judge their own wellbeing). When they cannot say, "
          "importance comes from someone who represents them, named, with the reason the person could not say "
-         "(Mental Capacity Act 2005 s.4(6) and (7)). Staff, and professionals involved in their care, never decide "
-         "what matters to someone.",
+         "(Mental Capacity Act 2005 s.4(6) and (7)). When the person cannot take part at present, wellbeing is "
+         "established from their earlier views, from people who know them, from time spent with them and from "
+         "evidence such as ABC charts (Promoting Individual Wellbeing): such a judgement names who made it and the "
+         "entries it rests on. A level nobody said is written not_said: never make assumptions about what is "
+         "important. Staff, and professionals involved in their care, never decide what matters to someone.",
          true, wb002_importance_source},
     Rule{"WB003", Severity::error, "An explored area records the person's concerns, or that they raised none",
          "the area <id> is explored but <records no concerns | says '<text>'>: write the person's worries, or "

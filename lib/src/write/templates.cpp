@@ -22,7 +22,7 @@ std::string new_record_text(const NewRecord& record) {
       "# The wellbeing record of {}. The person is the expert in their own wellbeing:\n"
       "# write what they say, in their words. Add to it in any editor, or with\n"
       "# `wellbeing add KIND FILE` (see `wellbeing add --help`).\n"
-      "schema: wellbeing/v1\n\n"
+      "schema: wellbeing/v2\n\n"
       "person:\n"
       "  id: {}\n",
       record.id, quoted(record.id));
@@ -38,7 +38,10 @@ std::string new_record_text(const NewRecord& record) {
       "  voice: {}\n\n"
       "areas:\n"
       "  # The nine areas of wellbeing (Care Act 2014, s.1(2)). There is no order of\n"
-      "  # importance: how much each one matters is for the person to say.\n",
+      "  # importance: how much each one matters is for the person to say. Each time an\n"
+      "  # area is talked about, add a view under its views (never replace one):\n"
+      "  #   views:\n"
+      "  #     - {{ date: 2026-10-20, said: In their own words., from: c-1 }}\n",
       quoted(record.voice));
   for (const records::AreaInfo& area : records::k_areas) {
     out += fmt::format("  {}:  # ({}) {}\n    status: not_yet_explored\n", area.id, area.letter, area.title);

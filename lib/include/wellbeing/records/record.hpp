@@ -16,19 +16,19 @@ using document::Mark;
 // The nine areas of wellbeing (Care Act 2014, s.1(2)), in statutory order (a–i). No hierarchy: the order
 // is the statute's, never a ranking.
 struct AreaInfo {
-  std::string_view id;      // "dignity"
-  char letter;              // 'a'
-  std::string_view title;   // "Personal dignity"
-  std::string_view wording; // the statute's words
+  std::string_view id;       // "dignity"
+  char letter;               // 'a'
+  std::string_view title;    // "Personal dignity"
+  std::string_view wording;  // the statute's words
 };
 extern const std::array<AreaInfo, 9> k_areas;
 
 // The area with this id, or with this statutory letter ("a"…"i"), or nullptr.
 const AreaInfo* find_area(std::string_view id_or_letter);
 
-// A typed, read-only view of a record (schema wellbeing/v1), its text read in place, built leniently: what is missing or of the
-// wrong type is left empty, so the view can be built from any document (the schema reports the problems).
-// Every item keeps its JSON pointer and mark so findings can point at it.
+// A typed, read-only view of a record (schema wellbeing/v2, or v1 read the same way), its text read in place, built
+// leniently: what is missing or of the wrong type is left empty, so the view can be built from any document (the schema
+// reports the problems). Every item keeps its JSON pointer and mark so findings can point at it.
 
 struct Suppression {
   std::string_view rule;
@@ -50,19 +50,41 @@ struct Representative : Item {
 };
 
 struct Importance {
-  std::string_view level;    // high | medium | low
-  std::string_view said_by;  // person | representative
-  std::string_view representative, reason;
+  std::string_view level;    // high | medium | low | not_said
+  std::string_view said_by;  // person | representative | judgement ("" when not said)
+  std::string_view representative, reason, judged_by, how;
+  std::vector<std::string_view> from;  // conversation and evidence ids it rests on
+};
+
+// One view of an area (v2 `views` item; a v1 `said` is read as one view with no date or source).
+struct View : Item {
+  std::optional<util::Date> date;
+  std::string_view said;
+  std::string_view by;  // person | representative | judgement ("" means person)
+  std::string_view representative, judged_by, how;
+  std::vector<std::string_view> from;  // conversation and evidence ids
+};
+
+// One concern (a v1 string, or a v2 `{ text, raised, resolved }`).
+struct Concern {
+  std::string_view text;
+  std::optional<util::Date> raised, resolved;
+  std::vector<std::string_view> from;
+  std::string pointer;
+  Mark mark;
 };
 
 struct Area : Item {
   const AreaInfo* info = nullptr;
-  bool present = false;        // the key exists in the record
-  std::string_view status;          // explored | not_yet_explored
-  std::string_view said;
+  bool present = false;     // the key exists in the record
+  std::string_view status;  // explored | not_yet_explored
+  std::string_view said;    // the current view: the latest view's words (v1: `said`)
+  std::vector<View> views;  // every view, oldest first (v1: the one `said`, when there is one)
+  bool has_views = false;   // the area writes `views` (v2)
   std::optional<Importance> importance;
   bool concerns_none_raised = false;
-  std::vector<std::string_view> concerns;
+  std::vector<std::string_view> concerns;  // the concerns not resolved, in words
+  std::vector<Concern> all_concerns;       // every concern, resolved ones too
   bool concerns_present = false;
   std::vector<std::string_view> evidence;  // evidence ids
   std::optional<util::Date> updated;
@@ -91,8 +113,14 @@ struct ProgressNote : Item {
   std::string_view by, note;
 };
 
+struct StatusChange {
+  std::optional<util::Date> date;
+  std::string_view status, by, note;
+};
+
 struct Outcome : Item {
   std::string_view kind, said, status;
+  std::vector<StatusChange> history;  // each status change, oldest first
   std::vector<std::string_view> areas;
   std::vector<Mark> area_marks;
   std::optional<util::Date> opened, met_on;
@@ -164,7 +192,8 @@ struct Person : Item {
 };
 
 struct Record {
-  std::string_view schema;
+  std::string_view schema;  // "wellbeing/v2", "wellbeing/v1"
+  bool is_v1() const { return schema == "wellbeing/v1"; }
   Person person;
   std::array<Area, 9> areas;  // statutory order, always nine (absent ones have present == false)
   std::vector<Evidence> evidence;
