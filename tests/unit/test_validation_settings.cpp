@@ -25,7 +25,7 @@ TEST_SUITE("validation::load_settings_for") {
     REQUIRE_FALSE(settings);
     REQUIRE(settings.error().size() == 1);
     const Diagnostic& d = settings.error().front();
-    CHECK(d.message == "rules: WB240 is not a rule (did you mean WB010?)");
+    CHECK(d.message == "rules: WB240 is not a rule (did you mean WB040?)");
     CHECK(d.severity == Severity::error);
     CHECK(d.location.line == 4);
     CHECK(d.location.column == 3);

@@ -59,8 +59,8 @@ std::vector<SuppressionInForce> suppressions_in_force(const records::Record& rec
         continue;  // WB030's, or the schema's
       }
       out.push_back(SuppressionInForce{rule->as_string(), entry_name(record, item),
-                                       reason && reason->is_string() ? reason->as_string() : std::string(),
-                                       pointer, entry.mark()});
+                                       reason && reason->is_string() ? reason->as_string() : std::string(), pointer,
+                                       entry.mark()});
     }
   });
   return out;
@@ -69,8 +69,12 @@ std::vector<SuppressionInForce> suppressions_in_force(const records::Record& rec
 Diagnostics change_notes(const records::Config& config) {
   Diagnostics out;
   for (const RuleChange& change : rule_changes(config)) {
-    out.push_back(Diagnostic{Severity::info, "settings", fmt::format("changed by the provider for this folder: {}", change.text()),
-                             change.location, document::append_pointer("/rules", change.id), {}});
+    out.push_back(Diagnostic{Severity::info,
+                             "settings",
+                             fmt::format("changed by the provider for this folder: {}", change.text()),
+                             change.location,
+                             document::append_pointer("/rules", change.id),
+                             {}});
   }
   sort_diagnostics(out);  // as the file lists them
   return out;
@@ -79,8 +83,12 @@ Diagnostics change_notes(const records::Config& config) {
 Diagnostics suppression_notes(const records::Record& record, std::string_view file) {
   Diagnostics out;
   for (SuppressionInForce& s : suppressions_in_force(record)) {
-    out.push_back(Diagnostic{Severity::info, "suppress", s.text(),
-                             Location{std::string(file), s.mark.line, s.mark.column}, std::move(s.pointer), {}});
+    out.push_back(Diagnostic{Severity::info,
+                             "suppress",
+                             s.text(),
+                             Location{std::string(file), s.mark.line, s.mark.column},
+                             std::move(s.pointer),
+                             {}});
   }
   return out;
 }

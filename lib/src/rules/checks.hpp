@@ -69,5 +69,6 @@ Findings wb034_review_attended(const Context& context);
 Findings wb035_not_met_followed_up(const Context& context);
 Findings wb036_formats_used(const Context& context);
 Findings wb037_safeguarding_in_outcomes(const Context& context);
+Findings wb040_views_have_a_source(const Context& context);
 
 }  // namespace wellbeing::rules::detail

@@ -225,4 +225,32 @@ Findings wb028_own_importance(const Context& context) {
   return out;
 }
 
+Findings wb040_views_have_a_source(const Context& context) {
+  Findings out;
+  if (context.record.is_v1()) {
+    return out;  // a v1 area's one `said` has no place for its source: migrate first
+  }
+  for (const Area& area : context.record.areas) {
+    if (!area.present || area.status != "explored" || !area.has_views) {
+      continue;
+    }
+    for (const records::View& view : area.views) {
+      if (view.from.empty()) {
+        out.push_back({fmt::format("a view of {}{} does not say which conversation or evidence it came from "
+                                   "(from: c-N or e-N)",
+                                   area.id, view.date ? fmt::format(" on {}", util::format_date(*view.date)) : ""),
+                       view.pointer, view.mark});
+      }
+    }
+    const bool view_has_source = !area.views.empty() && !area.views.back().from.empty();
+    if (area.importance && area.importance->level != "not_said" && area.importance->from.empty() && !view_has_source) {
+      out.push_back(at(area, "/importance",
+                       fmt::format("the importance of {} is not tied to any conversation or evidence: give its from, "
+                                   "or the current view's",
+                                   area.id)));
+    }
+  }
+  return out;
+}
+
 }  // namespace wellbeing::rules::detail

@@ -148,7 +148,8 @@ Findings wb027_dates_in_order(const Context& context) {
     check(s, "/closed_on", fmt::format("safeguarding flag {}", s.id), "closed_on", s.closed_on, "date", s.date, true);
   }
   for (const auto& r : context.record.reviews) {
-    check(r, "/next_review_due", fmt::format("review {}", r.id), "next_review_due", r.next_review_due, "date", r.date, false);
+    check(r, "/next_review_due", fmt::format("review {}", r.id), "next_review_due", r.next_review_due, "date", r.date,
+          false);
   }
   return out;
 }

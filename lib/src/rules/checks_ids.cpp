@@ -107,6 +107,29 @@ Findings wb005_references(const Context& context) {
                          fmt::format("the area {} refers to evidence {}, which is not in the record", area.id, id)));
       }
     });
+    // A view's and importance's `from`: the conversations and evidence they were heard in.
+    const auto conversations = ids_of(record.conversations);
+    auto check_from = [&](const std::vector<std::string_view>& from, const std::string& pointer, document::Mark mark,
+                          std::string_view what) {
+      for (const std::string_view id : from) {
+        if (!conversations.contains(id) && !evidence.contains(id)) {
+          out.push_back({fmt::format("{} of {} is from {}, which is not a conversation or evidence in the record", what,
+                                     area.id, id),
+                         pointer, mark});
+        }
+      }
+    };
+    for (const records::View& view : area.views) {
+      check_from(view.from, view.pointer + "/from", view.mark, "a view");
+      if (!view.representative.empty() && !representatives.contains(view.representative)) {
+        out.push_back({fmt::format("a view of {} refers to representative {}, who is not in the record", area.id,
+                                   view.representative),
+                       view.pointer + "/representative", view.mark});
+      }
+    }
+    if (area.importance) {
+      check_from(area.importance->from, area.pointer + "/importance/from", area.mark, "the importance");
+    }
     if (area.importance && !area.importance->representative.empty() &&
         !representatives.contains(area.importance->representative)) {
       out.push_back(at(area, "/importance/representative",
@@ -142,9 +165,9 @@ Findings wb005_references(const Context& context) {
     }
     each_string(outcome, "safeguarding", [&](const std::string& id, const std::string& index) {
       if (!flags.contains(id)) {
-        out.push_back(at(outcome, "/safeguarding" + index,
-                         fmt::format("outcome {} refers to safeguarding flag {}, which is not in the record",
-                                     outcome.id, id)));
+        out.push_back(
+            at(outcome, "/safeguarding" + index,
+               fmt::format("outcome {} refers to safeguarding flag {}, which is not in the record", outcome.id, id)));
       }
     });
   }

@@ -13,7 +13,8 @@ namespace {
 
 std::string lowered(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -74,8 +75,8 @@ Findings wb033_conversation_since_review(const Context& context) {
   util::Date due{};
   if (latest && latest->date) {
     since = *latest->date;
-    const util::Date next =
-        latest->next_review_due ? *latest->next_review_due
+    const util::Date next = latest->next_review_due
+                                ? *latest->next_review_due
                                 : util::add_months(since, context.options.config.review_interval_months);
     due = util::add_days(since, std::max(0, util::days_between(since, next)) / 2);
     item = latest;
@@ -96,8 +97,9 @@ Findings wb033_conversation_since_review(const Context& context) {
   auto in_period = [&](const std::optional<util::Date>& date) { return date && *date >= since && *date <= as_of; };
   const std::string why = cannot_take_part(person);
   if (why.empty()) {
-    const bool talked = std::any_of(record.conversations.begin(), record.conversations.end(),
-                                    [&](const records::Conversation& c) { return with_the_person(c) && in_period(c.date); });
+    const bool talked =
+        std::any_of(record.conversations.begin(), record.conversations.end(),
+                    [&](const records::Conversation& c) { return with_the_person(c) && in_period(c.date); });
     if (!talked) {
       out.push_back(at(*item, relative,
                        fmt::format("no wellbeing conversation with the person {} ({} ago): talk with them about "
@@ -106,11 +108,10 @@ Findings wb033_conversation_since_review(const Context& context) {
     }
     return out;
   }
-  const bool heard =
-      std::any_of(record.conversations.begin(), record.conversations.end(),
-                  [&](const records::Conversation& c) { return in_period(c.date); }) ||
-      std::any_of(record.evidence.begin(), record.evidence.end(),
-                  [&](const records::Evidence& e) { return in_period(e.date) || in_period(e.until); });
+  const bool heard = std::any_of(record.conversations.begin(), record.conversations.end(),
+                                 [&](const records::Conversation& c) { return in_period(c.date); }) ||
+                     std::any_of(record.evidence.begin(), record.evidence.end(),
+                                 [&](const records::Evidence& e) { return in_period(e.date) || in_period(e.until); });
   if (!heard) {
     out.push_back(at(*item, relative,
                      fmt::format("no conversation, consultation or evidence {} ({} ago), though the person cannot "

@@ -34,7 +34,8 @@ constexpr std::array k_rules{
          "the importance of <area> <is given by staff | names no representative | gives no reason | is a "
          "professional's | is a judgement though the person can take part | is a judgement without judged_by or "
          "from | is the person's though they cannot take part, without how>",
-         "The person is the expert on their own wellbeing (Promoting Individual Wellbeing, rule 3; Care Act 2014 s.1(3)(a): begin with "
+         "The person is the expert on their own wellbeing (Promoting Individual Wellbeing, rule 3; Care Act 2014 "
+         "s.1(3)(a): begin with "
          "the assumption that the individual is best placed to judge their own wellbeing). When they cannot say, "
          "importance comes from someone who represents them, named, with the reason the person could not say "
          "(Mental Capacity Act 2005 s.4(6) and (7)). When the person cannot take part at present, wellbeing is "
@@ -47,7 +48,8 @@ constexpr std::array k_rules{
          "the area <id> is explored but <records no concerns | says '<text>'>: write the person's worries, or "
          "none raised",
          "If a person says they have no worries in an area, that does not mean the area is unimportant to them "
-         "(Promoting Individual Wellbeing, rule 4). Writing 'none raised' shows the question was asked and answered; a blank, or 'none', "
+         "(Promoting Individual Wellbeing, rule 4). Writing 'none raised' shows the question was asked and answered; a "
+         "blank, or 'none', "
          "cannot be told apart from a question never asked.",
          true, wb003_concerns_recorded},
     Rule{"WB004", Severity::error, "Every id is used once in the record",
@@ -58,9 +60,11 @@ constexpr std::array k_rules{
          false, wb004_unique_ids},
     Rule{"WB005", Severity::error, "References point at entries that exist",
          "<what> refers to <id>, which is not in the record",
-         "An area's evidence, an importance's representative, an outcome's review request and the areas an entry "
+         "An area's evidence, the conversation or evidence a view or an importance is from, an importance's "
+         "representative, an outcome's review request and the areas an entry "
          "is about let a reader follow how the person's wellbeing was understood; the local authority and CQC ask "
-         "for exactly that (Promoting Individual Wellbeing: proportionate records). A reference to nothing breaks the trail.",
+         "for exactly that (Promoting Individual Wellbeing: proportionate records). A reference to nothing breaks the "
+         "trail.",
          true, wb005_references},
     Rule{"WB006", Severity::error, "Nothing is dated in the future", "<what> is dated <date>, after today (<as-of>)",
          "A record says what happened. A date after today is almost always a typing slip (2062 for 2026) and makes "
@@ -71,7 +75,8 @@ constexpr std::array k_rules{
          "the review after <review> was due on <date>, <n> days ago",
          "Care and support plans are kept under review, at least every 12 months and sooner when circumstances "
          "change (Care Act 2014 s.27; Care and Support Statutory Guidance, chapter 13). Wellbeing changes with "
-         "circumstances, so it is monitored and reviewed (Promoting Individual Wellbeing). The due date is the latest review's "
+         "circumstances, so it is monitored and reviewed (Promoting Individual Wellbeing). The due date is the latest "
+         "review's "
          "next_review_due, or its date plus the folder's reviews.interval_months.",
          false, wb007_review_overdue},
     Rule{"WB008", Severity::warning, "The first review happens 6 to 8 weeks after support starts",
@@ -99,7 +104,8 @@ constexpr std::array k_rules{
          false, wb010_risk_mitigated, true},
     Rule{"WB011", Severity::error, "An open safeguarding flag has a referral reference, or a reason for none",
          "safeguarding flag <id> is open with no referral reference and no reason for making no referral",
-         "A safeguarding concern always takes precedence (Promoting Individual Wellbeing). Where the local authority was told, its "
+         "A safeguarding concern always takes precedence (Promoting Individual Wellbeing). Where the local authority "
+         "was told, its "
          "reference links the flag to its enquiry (Care Act 2014 s.42); where it was not, the reason (say, the "
          "person's own decision, made with capacity, and no one else at risk) shows that the decision was made, "
          "not missed.",
@@ -110,7 +116,8 @@ constexpr std::array k_rules{
          "evidence of how their views were found",
          "When someone cannot discuss their wellbeing at that time, the duty to promote it remains: record how "
          "their views were established, from their earlier views and beliefs, a carer, family member or advocate, "
-         "time spent with them, others who know them well, or ABC charts (Promoting Individual Wellbeing; Mental Capacity Act 2005 "
+         "time spent with them, others who know them well, or ABC charts (Promoting Individual Wellbeing; Mental "
+         "Capacity Act 2005 "
          "s.4(6) and (7)).",
          false, wb012_voice_established},
     Rule{"WB013", Severity::warning,
@@ -124,26 +131,30 @@ constexpr std::array k_rules{
          false, wb013_advocate},
     Rule{"WB014", Severity::warning, "Someone consulted has a recorded basis",
          "evidence <id> consulted <name> but does not say why they know the person (consulted.basis)",
-         "Consulting others who know the person well is good practice when the person cannot say (Promoting Individual Wellbeing; Mental "
+         "Consulting others who know the person well is good practice when the person cannot say (Promoting Individual "
+         "Wellbeing; Mental "
          "Capacity Act 2005 s.4(7)), and the Caldicott principles ask that every use of confidential information "
          "be justified: the basis says why this person's view carries weight, and why they were asked.",
          false, wb014_consulted_basis},
     Rule{"WB015", Severity::warning, "An open outcome has at least one action",
          "outcome <id> is <status> but has no actions: say who will do what",
-         "Supporting the person to meet their outcomes is intrinsic to promoting their wellbeing (Promoting Individual Wellbeing). An "
+         "Supporting the person to meet their outcomes is intrinsic to promoting their wellbeing (Promoting Individual "
+         "Wellbeing). An "
          "outcome with no action is a wish written down; every action has someone who does it, the person and "
          "their network and community first, then the service.",
          false, wb015_outcome_actions},
     Rule{"WB016", Severity::error, "Every action has someone to do it",
          "action <id> of outcome <id> does not say who does it",
-         "Every action has someone who does it (Promoting Individual Wellbeing, 'Promoting independence and strengths'): self, network, "
+         "Every action has someone who does it (Promoting Individual Wellbeing, 'Promoting independence and "
+         "strengths'): self, network, "
          "community, service or other_agency. An action that belongs to nobody is done by nobody.",
          true, wb016_action_owner},
     Rule{"WB017", Severity::info, "Strengths first: the person and their network before the service",
          "every action of outcome <id> is the service's, though the record lists strengths of <whom> (<ids>) in "
          "its areas",
          "People are supported to use what they can do themselves, then what family, friends and community can "
-         "do, and then the service (Promoting Individual Wellbeing, 'Promoting independence and strengths'; Care Act 2014 s.1(3)(a) and "
+         "do, and then the service (Promoting Individual Wellbeing, 'Promoting independence and strengths'; Care Act "
+         "2014 s.1(3)(a) and "
          "(h)). When the service does everything although strengths are recorded, ask whether the person or their "
          "network could do part of it.",
          false, wb017_strengths_first},
@@ -169,7 +180,8 @@ constexpr std::array k_rules{
          false, wb020_id_matches_file},
     Rule{"WB021", Severity::warning, "All nine areas are explored by the first review",
          "the area <id> is still not explored, though the first review was due by <date>",
-         "No area is more important than another unless the person says so (Care Act 2014 s.1(2); Promoting Individual Wellbeing, rule "
+         "No area is more important than another unless the person says so (Care Act 2014 s.1(2); Promoting Individual "
+         "Wellbeing, rule "
          "2: never make assumptions about what is important). An area left unexplored past the first review is an "
          "assumption that it does not matter. If the person does not want to talk about it yet, suppress this rule "
          "on the area, with their reason.",
@@ -177,7 +189,8 @@ constexpr std::array k_rules{
     Rule{"WB022", Severity::info, "Explored areas are looked at again within the review interval",
          "the area <id> was last updated on <date>, more than <n> months ago",
          "Wellbeing changes as the person's situation changes; understand it in the context of their current "
-         "situation, and monitor and review it (Promoting Individual Wellbeing). What the person said more than a review interval ago "
+         "situation, and monitor and review it (Promoting Individual Wellbeing). What the person said more than a "
+         "review interval ago "
          "may no longer hold.",
          false, wb022_areas_current},
     Rule{"WB023", Severity::warning, "A met outcome says when it was met, and only a met one",
@@ -188,7 +201,8 @@ constexpr std::array k_rules{
          true, wb023_met_on},
     Rule{"WB024", Severity::warning, "A review request is followed up",
          "review request <id> to <whom> has been pending since <date> (<n> days)",
-         "A review is requested when the service can no longer meet the person's outcomes (Promoting Individual Wellbeing; Care Act "
+         "A review is requested when the service can no longer meet the person's outcomes (Promoting Individual "
+         "Wellbeing; Care Act "
          "2014 s.27(1)(b)); while it waits, those outcomes are not being met. A request pending for more than 8 "
          "weeks should be chased, and its status kept up to date.",
          false, wb024_review_request_pending},
@@ -196,7 +210,8 @@ constexpr std::array k_rules{
          "<outcome <id> is <status> but the mitigation has no agreed_on date | action <id> was done on <date>, "
          "before the mitigation was agreed on <date>>",
          "An outcome that could put a child or another vulnerable adult at risk is not pursued unless the risk is "
-         "mitigated (Promoting Individual Wellbeing). The date the mitigation was agreed, and by whom, shows it was in place before "
+         "mitigated (Promoting Individual Wellbeing). The date the mitigation was agreed, and by whom, shows it was in "
+         "place before "
          "anything went ahead.",
          false, wb025_risk_agreed_first, true},
     Rule{"WB026", Severity::error, "Sharing on the basis of consent has the consent recorded",
@@ -212,7 +227,8 @@ constexpr std::array k_rules{
          false, wb027_dates_in_order},
     Rule{"WB028", Severity::warning, "A person who speaks for themselves gives their own importance",
          "the importance of <area> is a representative's, but the person speaks for themselves (voice: <voice>)",
-         "The person is the expert (Promoting Individual Wellbeing, rule 3), and capacity is assumed unless it is shown otherwise (Mental "
+         "The person is the expert (Promoting Individual Wellbeing, rule 3), and capacity is assumed unless it is "
+         "shown otherwise (Mental "
          "Capacity Act 2005 s.1(2)). A representative's view stands in for the person's only when they cannot say "
          "at present; record the capacity finding if that is so.",
          false, wb028_own_importance},
@@ -276,7 +292,8 @@ constexpr std::array k_rules{
          "names suggests the person was asked in a way they may not be able to take part in. Checked once there is "
          "a conversation (WB033 speaks for a record with none).",
          false, wb036_formats_used},
-    Rule{"WB037", Severity::error, "While a safeguarding flag is open, the outcomes in the areas it touches take it into account",
+    Rule{"WB037", Severity::error,
+         "While a safeguarding flag is open, the outcomes in the areas it touches take it into account",
          "outcome <id> is about <area>, which the open safeguarding flag <id> touches, but says nothing of it",
          "The responsibility to protect people from abuse or neglect will always override the responsibility to "
          "promote individual wellbeing (Promoting Individual Wellbeing; Care Act 2014 s.1(2)(c) and s.42). An "
@@ -284,6 +301,14 @@ constexpr std::array k_rules{
          "planned knowing of it: list the flag under the outcome's safeguarding, and say in its actions how "
          "protection comes first. A met, not_met or withdrawn outcome with nothing left to do is not checked.",
          false, wb037_safeguarding_in_outcomes, true},
+    Rule{"WB040", Severity::warning, "Each view and importance is tied to the conversation or evidence it came from",
+         "<a view of <area> on <date> | the importance of <area>> is not tied to any conversation or evidence",
+         "What a person said is recorded with where it was heard, so that anyone can check it against the "
+         "conversation, consultation or evidence it rests on, and see whose words they are (Promoting Individual "
+         "Wellbeing: wellbeing is established from the person, from people who know them, from time spent with "
+         "them and from evidence). A view or a level with no source cannot be told apart from staff's guess. Only "
+         "wellbeing/v2 records are checked: a v1 area has no place for its source.",
+         false, wb040_views_have_a_source},
 };
 
 // Is `pointer` the same as `item` or inside it? ("/outcomes/1/actions/0" is inside "/outcomes/1", but
@@ -375,10 +400,10 @@ Diagnostics check_config_rules(const records::Config& config) {
                          id, title,
                          setting.severity ? fmt::format("set below {}", to_string(rule->severity)) : "turned off"));
     } else if (setting.short_form) {
-      refuse(id, setting,
-             fmt::format("{} is {} (its default is {}) with no reason: write {}: {{ severity: {}, reason: \"...\" }}",
-                         id, what, to_string(rule->severity), id,
-                         setting.severity ? to_string(*setting.severity) : "off"));
+      refuse(
+          id, setting,
+          fmt::format("{} is {} (its default is {}) with no reason: write {}: {{ severity: {}, reason: \"...\" }}", id,
+                      what, to_string(rule->severity), id, setting.severity ? to_string(*setting.severity) : "off"));
     } else if (setting.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
       refuse(id, setting, fmt::format("{} is {} with an empty reason: say why this folder changes it", id, what));
     }
