@@ -573,20 +573,23 @@ util::Expected<AreaFields, util::Failure> as_v2_area(const Node& root, const Nod
   AreaFields out;
   if ((v1_record && !has_views) || v1_area) {
     if (given.find("from")) {
-      return Fail{"--heard-in needs a wellbeing/v2 record (run `wellbeing migrate` on it first)"};
+      return Fail{
+          "--heard-in needs a wellbeing/v2 record (write `schema: wellbeing/v2`, and the area's said as its first "
+          "view, first)"};
     }
     const Node* said = area ? area->find("said") : nullptr;
     const Node* new_said = given.find("said");
     if (said && new_said && !said->equals(*new_said)) {
       return Fail{
           "this wellbeing/v1 record keeps one view per area, so the new words would replace what the person "
-          "said before; run `wellbeing migrate` on it first, to keep every view (nothing was changed)"};
+          "said before; write it as wellbeing/v2 first (`schema: wellbeing/v2`, and the "
+          "area's said as the first of its views: see schemas/README.md), to keep every view (nothing was changed)"};
     }
     const Node* concerns = area ? area->find("concerns") : nullptr;
     const Node* new_concerns = given.find("concerns");
     if (concerns && concerns->is_sequence() && new_concerns && !concerns->equals(*new_concerns)) {
       return Fail{
-          "this wellbeing/v1 record would lose the concerns it lists; run `wellbeing migrate` on it first, "
+          "this wellbeing/v1 record would lose the concerns it lists; write it as wellbeing/v2 first, "
           "to keep every concern with its dates (nothing was changed)"};
     }
     out.fields = given;
