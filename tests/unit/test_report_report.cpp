@@ -341,14 +341,28 @@ TEST_SUITE("Report") {
     CHECK(rows[3]["counts"] == "1 in progress, 1 met, 1 not met");
   }
 
-  TEST_CASE("ONS4 answers over time: a table, the change in words, and a line per question") {
+  TEST_CASE("measures over time: change since the previous measure, the last review and the first, per question") {
     const Loaded maureen(example("p-0001"), examples_config(), date("2026-11-22"));
     const json measures = data_of(maureen, options_for(date("2026-11-22")))["measures"];
     REQUIRE(measures["ons4"].size() == 3);
     CHECK(measures["ons4"][2]["anxious_yesterday"] == "4");
-    CHECK(measures["ons4_trends"][0]["change"] == "up 1 (better)");
-    CHECK(measures["ons4_trends"][2]["change"] == "no change");
-    CHECK(measures["ons4_trends"][3]["change"] == "down 2 (better)");  // anxiety: lower is better
+    // The example: since the first measure life satisfaction is "up 1 (better)", but since the last
+    // review (14 April 2026) it fell 7 to 6, happiness 8 to 5, and anxiety rose 2 to 4.
+    const json& trends = measures["trends"];
+    REQUIRE(trends.size() == 4);  // the four ONS4 questions; no SWEMWBS
+    CHECK(measures["last_review"] == "14 April 2026");
+    CHECK(trends[0]["question"] == "Life satisfaction");
+    CHECK(trends[0]["since_first"] == "5 to 6, up 1 (better)");
+    CHECK(trends[0]["since_review"] == "7 to 6, down 1 (worse)");
+    CHECK(trends[0]["review_from_date"] == "14 April 2026");
+    CHECK(trends[0]["since_previous"] == "7 to 6, down 1 (worse)");
+    CHECK(trends[1]["since_review"] == "8 to 8, no change");
+    CHECK(trends[2]["since_first"] == "5 to 5, no change");
+    CHECK(trends[2]["since_review"] == "8 to 5, down 3 (worse)");
+    CHECK(trends[3]["since_first"] == "6 to 4, down 2 (better)");  // anxiety: lower is better
+    CHECK(trends[3]["since_review"] == "2 to 4, up 2 (worse)");
+    CHECK(trends[3]["latest"] == "4");
+    CHECK(trends[3]["latest_date"] == "20 October 2026");
     const json& chart = measures["ons4_chart"];
     REQUIRE(chart["series"].size() == 4);
     // Dates to scale: the April 2026 answer sits 400 of the 589 days along; 0 to 10 runs up from y=196 to 16.
@@ -358,8 +372,25 @@ TEST_SUITE("Report") {
     const Loaded bev(example("p-0004"), examples_config(), date("2026-11-22"));
     const json licensed = data_of(bev, options_for(date("2026-11-22")))["measures"];
     CHECK(licensed["ons4_chart"] == false);
-    CHECK(licensed["other"][0]["instrument"] == "SWEMWBS");
-    CHECK(licensed["other"][0]["score"] == "19.98");
+    // SWEMWBS is its own table, with the raw score and the metric score, and its change is judged against its
+    // 3-point threshold (19.98 to 21.54 is about the same).
+    CHECK(licensed["other"].empty());
+    REQUIRE(licensed["swemwbs"].size() == 3);
+    CHECK(licensed["swemwbs"][0]["raw"] == "22");
+    CHECK(licensed["swemwbs"][0]["metric"] == "19.98");
+    REQUIRE(licensed["trends"].size() == 1);
+    CHECK(licensed["trends"][0]["question"] == "SWEMWBS mental wellbeing (metric score)");
+    CHECK(licensed["trends"][0]["since_first"] == "19.98 to 21.54, up 1.56 (about the same)");
+    CHECK(licensed["trends"][0]["since_review"] == "23.21 to 21.54, down 1.67 (about the same)");
+
+    // A raw score is converted: 17, 19, 23 are 16.88, 17.98, 20.73; up 3.85 since the first is better.
+    const Loaded tomasz(example("p-0007"), examples_config(), date("2026-11-22"));
+    const json raw = data_of(tomasz, options_for(date("2026-11-22")))["measures"];
+    REQUIRE(raw["swemwbs"].size() == 3);
+    CHECK(raw["swemwbs"][2]["raw"] == "23");
+    CHECK(raw["swemwbs"][2]["metric"] == "20.73");
+    CHECK(raw["trends"][0]["since_first"] == "16.88 to 20.73, up 3.85 (better)");
+    CHECK(raw["trends"][0]["since_review"] == "17.98 to 20.73, up 2.75 (about the same)");
   }
 
   TEST_CASE("safeguarding shows flags only, never the narrative") {

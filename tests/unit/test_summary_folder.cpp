@@ -264,4 +264,39 @@ TEST_SUITE("summarise_files") {
     CHECK(files[3].readable == false);
     CHECK_FALSE(files[3].person);
   }
+
+  TEST_CASE("measures: a person measured with SWEMWBS only is counted; better, the same and worse per question") {
+    const auto options = options_as_of("2026-11-22");
+    std::vector<SummarisedFile> files;
+    files.push_back(valid("p-0001.yaml", person("p-0001", R"(
+measures:
+  - { id: m-1, date: 2025-03-10, instrument: ONS4, ons4: { life_satisfaction: 5, worthwhile: 4, happy_yesterday: 5, anxious_yesterday: 6 } }
+  - { id: m-2, date: 2026-04-14, instrument: ONS4, ons4: { life_satisfaction: 7, worthwhile: 8, happy_yesterday: 8, anxious_yesterday: 2 } }
+  - { id: m-3, date: 2026-10-20, instrument: ONS4, ons4: { life_satisfaction: 6, worthwhile: 8, happy_yesterday: 5, anxious_yesterday: 4 } }
+reviews:
+  - { id: rv-1, date: 2026-04-14, type: scheduled, attendees: [x], next_review_due: 2027-04-14 }
+)"),
+                          options));
+    files.push_back(valid("p-0002.yaml", person("p-0002", R"(
+measures:
+  - { id: m-1, date: 2025-10-06, instrument: SWEMWBS, score: 17, licence: x }
+  - { id: m-2, date: 2026-09-30, instrument: SWEMWBS, score: 23, licence: x }
+)"),
+                          options));
+    files.push_back(valid("p-0003.yaml", person("p-0003", ""), options));
+    const auto f = summary::summarise_folder(files, options);
+    CHECK(f.people_measured == 2);
+    const summary::QuestionCounts& life = f.measures[0];
+    CHECK(life.since_first.better == 1);
+    CHECK(life.since_review.worse == 1);
+    CHECK(life.since_review.better + life.since_review.same == 0);
+    const summary::QuestionCounts& anxiety = f.measures[3];
+    CHECK(anxiety.since_first.better == 1);  // 6 to 4: lower is better
+    CHECK(anxiety.since_review.worse == 1);  // 2 to 4
+    const summary::QuestionCounts& swemwbs = f.measures[4];
+    CHECK(swemwbs.since_first.better == 1);  // 16.88 to 20.73
+    CHECK(swemwbs.since_previous.better == 1);
+    CHECK(swemwbs.since_review.better + swemwbs.since_review.same + swemwbs.since_review.worse == 0);  // no review
+    CHECK(f.ons4[0].people == 1);  // the ONS4 averages still count only ONS4
+  }
 }

@@ -174,6 +174,12 @@ TEST_SUITE("summarise_person") {
     CHECK(s.ons4.change[1] == 0);
     CHECK(s.ons4.change[2] == -3);
     CHECK(s.ons4.change[3] == -4);
+    // Every measure counts, SWEMWBS too (20.5 is neither a raw nor a metric score, so it has no value).
+    CHECK(s.measures.measures == 3);
+    CHECK(s.measures.ons4 == 2);
+    CHECK(s.measures.swemwbs == 0);
+    REQUIRE(s.measures.questions[3].since_previous);
+    CHECK(s.measures.questions[3].since_previous->direction == records::Direction::better);  // 6 to 2
 
     const auto one = summarise(R"(
 measures:

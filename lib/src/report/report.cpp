@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 
+#include "wellbeing/records/measures.hpp"
 #include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/escape.hpp"
 #include "wellbeing/util/escape.hpp"
@@ -985,6 +986,7 @@ class Builder {
     });
     json ons4 = json::array();
     json other = json::array();
+    json swemwbs = json::array();
     std::vector<Ons4Point> points;
     auto answer = [](int value) { return value < 0 ? std::string("?") : std::to_string(value); };
     for (const records::Measure* m : sorted) {
@@ -1000,6 +1002,16 @@ class Builder {
         if (m->date) {
           points.push_back({*m->date, *m->ons4});
         }
+      } else if (const std::optional<int> raw = m->instrument == "SWEMWBS" && m->score
+                                                    ? records::swemwbs_raw(*m->score)
+                                                    : std::nullopt) {
+        swemwbs.push_back({{"id", m->id},
+                           {"date", m_redact.date(m->date)},
+                           {"raw", std::to_string(*raw)},
+                           {"metric", fmt::format("{:.2f}", *records::swemwbs_metric(*raw))},
+                           {"licence", m->licence},
+                           {"by", m->by},
+                           {"note", m->note}});
       } else {
         other.push_back({{"id", m->id},
                          {"date", m_redact.date(m->date)},
@@ -1010,32 +1022,36 @@ class Builder {
                          {"note", m->note}});
       }
     }
+    // Every question's change comes from the one mechanism the summary uses too (records::measure_trends).
+    const records::MeasureTrends measured = records::measure_trends(m_record);
     json trends = json::array();
-    if (points.size() >= 2) {
-      for (const Ons4Question& q : k_ons4_questions) {
-        const int first = points.front().answers.*q.answer;
-        const int latest = points.back().answers.*q.answer;
-        if (first < 0 || latest < 0) {
-          continue;
-        }
-        const int change = latest - first;
-        const bool lower_is_better = q.key == "anxious_yesterday";
-        std::string direction = change == 0  ? "no change"
-                                : change > 0 ? fmt::format("up {}", change)
-                                             : fmt::format("down {}", -change);
-        if (change != 0) {
-          direction += (change > 0) != lower_is_better ? " (better)" : " (worse)";
-        }
-        trends.push_back({{"question", q.label},
-                          {"first", std::to_string(first)},
-                          {"latest", std::to_string(latest)},
-                          {"change", direction}});
+    for (const records::QuestionTrend& trend : measured.questions) {
+      if (trend.points.size() < 2) {
+        continue;
       }
+      const records::MeasureQuestion& q = *trend.question;
+      auto words = [&](const std::optional<records::MeasureChange>& change) {
+        return change ? records::change_words(q, *change) : std::string("-");
+      };
+      auto from = [&](const std::optional<records::MeasureChange>& change) {
+        return change ? m_redact.date(change->from.date) : std::string();
+      };
+      trends.push_back({{"question", q.label},
+                        {"instrument", q.instrument},
+                        {"latest", records::value_words(q, trend.points.back().value)},
+                        {"latest_date", m_redact.date(trend.points.back().date)},
+                        {"since_previous", words(trend.since_previous)},
+                        {"previous_date", from(trend.since_previous)},
+                        {"since_review", records::since_review_words(measured, trend)},
+                        {"review_from_date", from(trend.since_review)},
+                        {"since_first", words(trend.since_first)},
+                        {"first_date", from(trend.since_first)}});
     }
     json out;
     out["ons4"] = std::move(ons4);
-    out["ons4_trends"] = std::move(trends);
-    out["ons4_first_date"] = points.size() >= 2 ? m_redact.date(points.front().date) : std::string();
+    out["trends"] = std::move(trends);
+    out["last_review"] = measured.last_review ? m_redact.date(measured.last_review) : std::string();
+    out["swemwbs"] = std::move(swemwbs);
     out["ons4_chart"] = points.empty() ? json(false) : ons4_chart(points, m_redact);
     out["other"] = std::move(other);
     out["none"] = m_record.measures.empty();

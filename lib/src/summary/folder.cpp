@@ -230,6 +230,21 @@ FolderSummary summarise_folder(std::vector<SummarisedFile> files, const Options&
       }
     }
 
+    summary.people_measured += person.measures.ons4 + person.measures.swemwbs > 0;
+    for (std::size_t q = 0; q < records::k_measure_questions.size(); ++q) {
+      const records::QuestionTrend& trend = person.measures.questions[q];
+      auto count = [](MeasureCounts& counts, const std::optional<records::MeasureChange>& change) {
+        if (change) {
+          ++(change->direction == records::Direction::better  ? counts.better
+             : change->direction == records::Direction::worse ? counts.worse
+                                                              : counts.same);
+        }
+      };
+      count(summary.measures[q].since_previous, trend.since_previous);
+      count(summary.measures[q].since_review, trend.since_review);
+      count(summary.measures[q].since_first, trend.since_first);
+    }
+
     if (person.conversations_in_period == 0) {
       // With their latest conversation, wherever it falls, so a reader sees how long it has been.
       summary.no_conversation.push_back({ref, person.last_conversation});

@@ -289,6 +289,7 @@ PersonSummary summarise_person(const document::Node& root, const Diagnostics& fi
 
   summary.review = review_due(record, options);
   summary.ons4 = ons4_of(record);
+  summary.measures = records::measure_trends(record);
 
   for (const records::ReviewRequest& request : record.review_requests) {
     if (request.status != "pending") {

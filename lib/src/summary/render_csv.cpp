@@ -34,6 +34,13 @@ Rows people_rows(std::span<const PersonSummary> people) {
   }
   table.header.insert(table.header.end(),
                       {"pending_review_requests", "open_safeguarding_flags", "warnings", "suppressed_rules"});
+  // Appended, so that the columns before keep their places.
+  table.header.emplace_back("measures");
+  for (const records::MeasureQuestion& question : records::k_measure_questions) {
+    for (std::string_view column : {"_latest", "_since_previous", "_since_review", "_since_first"}) {
+      table.header.push_back(std::string(question.key) + std::string(column));
+    }
+  }
 
   for (const PersonSummary& person : people) {
     const Redaction& r = person.redaction;
@@ -65,6 +72,16 @@ Rows people_rows(std::span<const PersonSummary> people) {
     }
     row.insert(row.end(), {number(person.pending_requests.size()), number(person.safeguarding_open),
                            number(person.findings.warnings), detail::join(suppressed, " ")});
+    row.push_back(number(person.measures.measures));
+    for (const records::QuestionTrend& trend : person.measures.questions) {
+      auto change = [&](const std::optional<records::MeasureChange>& c) {
+        // The judgement, not the signed number: a cell starting with "-" or "+" would be quoted as a formula.
+        return c ? std::string(records::to_words(c->direction)) : std::string();
+      };
+      row.insert(row.end(), {trend.points.empty() ? std::string()
+                                                  : records::value_words(*trend.question, trend.points.back().value),
+                             change(trend.since_previous), change(trend.since_review), change(trend.since_first)});
+    }
     table.rows.push_back(std::move(row));
   }
   return table;

@@ -139,6 +139,30 @@ Json person_json(const PersonSummary& p) {
       change[std::string(k_ons4_questions[q])] = p.ons4.change[q] ? Json(*p.ons4.change[q]) : Json(nullptr);
     }
   }
+  Json questions = Json::object();
+  for (const records::QuestionTrend& trend : p.measures.questions) {
+    auto point = [&](const records::MeasurePoint& at) {
+      return Json{{"id", at.measure_id}, {"date", date_json(at.date, r)}, {"value", at.value}};
+    };
+    auto change_json = [&](const std::optional<records::MeasureChange>& c) {
+      return c ? Json{{"from", point(c->from)}, {"change", c->delta}, {"direction", records::to_words(c->direction)}}
+               : Json(nullptr);
+    };
+    questions[std::string(trend.question->key)] = {
+        {"instrument", trend.question->instrument},
+        {"lower_is_better", trend.question->lower_is_better},
+        {"threshold", trend.question->threshold},
+        {"measures", trend.points.size()},
+        {"latest", trend.points.empty() ? Json(nullptr) : point(trend.points.back())},
+        {"since_previous", change_json(trend.since_previous)},
+        {"since_review", change_json(trend.since_review)},
+        {"since_first", change_json(trend.since_first)}};
+  }
+  Json measures = {{"total", p.measures.measures},
+                   {"ons4", p.measures.ons4},
+                   {"swemwbs", p.measures.swemwbs},
+                   {"last_review", date_json(p.measures.last_review, r)},
+                   {"questions", questions}};
   Json pending = Json::array();
   for (const PendingRequest& request : p.pending_requests) {
     pending.push_back(pending_json(request, r));
@@ -167,6 +191,7 @@ Json person_json(const PersonSummary& p) {
             {"first", ons4_answers_json(p.ons4.first, r)},
             {"latest", ons4_answers_json(p.ons4.latest, r)},
             {"change", change}}},
+          {"measures", measures},
           {"review_requests_pending", pending},
           {"safeguarding",
            {{"open", p.safeguarding_open},
@@ -336,6 +361,18 @@ std::string render_folder_json(const FolderSummary& f, const Options& options) {
         {"average_change", change.people ? Json(std::round(change.average * 100.0) / 100.0) : Json(nullptr)}};
   }
   root["ons4"] = ons4;
+
+  Json measures = Json::object();
+  for (std::size_t q = 0; q < records::k_measure_questions.size(); ++q) {
+    auto counts = [](const MeasureCounts& c) {
+      return Json{{"better", c.better}, {"same", c.same}, {"worse", c.worse}};
+    };
+    measures[std::string(records::k_measure_questions[q].key)] = {
+        {"since_previous", counts(f.measures[q].since_previous)},
+        {"since_review", counts(f.measures[q].since_review)},
+        {"since_first", counts(f.measures[q].since_first)}};
+  }
+  root["measures"] = {{"people", f.people_measured}, {"questions", measures}};
 
   Json quiet = Json::array();
   for (const QuietPerson& q : f.no_conversation) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "render_words.hpp"
 #include "text_table.hpp"
@@ -84,19 +85,30 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
   }
   out += "\n";
 
-  out +=
-      fmt::format("## ONS4 personal wellbeing\n\n{} measure{}.\n\n", p.ons4.measures, p.ons4.measures == 1 ? "" : "s");
-  if (p.ons4.first) {
-    MdTable ons4({"Question", fmt::format("First ({})", show_date(p.ons4.first->date, r)),
-                  fmt::format("Latest ({})", show_date(p.ons4.latest->date, r)), "Change"});
-    for (std::size_t q = 0; q < k_ons4_questions.size(); ++q) {
-      auto answer = [&](const Ons4Answers& a) {
-        return a.answers[q] >= 0 ? std::to_string(a.answers[q]) : std::string("-");
-      };
-      ons4.add({std::string(question_words(q)), answer(*p.ons4.first), answer(*p.ons4.latest),
-                p.ons4.change[q] ? signed_number(*p.ons4.change[q]) : std::string("-")});
+  std::string counted = measures_words(p.measures);
+  counted[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(counted[0])));  // a sentence
+  out += fmt::format("## Wellbeing measures\n\n{}.\n\n", counted);
+  {
+    MdTable measures({"Question", "Latest", "Since the previous",
+                      p.measures.last_review
+                          ? fmt::format("Since the last review ({})", show_date(p.measures.last_review, r))
+                          : std::string("Since the last review"),
+                      "Since the first"});
+    bool any = false;
+    for (const records::QuestionTrend& trend : p.measures.questions) {
+      if (trend.points.empty()) {
+        continue;
+      }
+      any = true;
+      const records::MeasurePoint& latest = trend.points.back();
+      measures.add({std::string(trend.question->label),
+                    fmt::format("{} ({})", records::value_words(*trend.question, latest.value), show_date(latest.date, r)),
+                    change_cell(trend, trend.since_previous), records::since_review_words(p.measures, trend),
+                    change_cell(trend, trend.since_first)});
     }
-    out += ons4.render() + "\n";
+    if (any) {
+      out += measures.render() + "\n";
+    }
   }
 
   out += "## Other\n\n";
@@ -198,6 +210,22 @@ std::string render_folder_markdown(const FolderSummary& f, const std::string& ti
       types.add({type, std::to_string(count)});
     }
     out += types.render() + "\n";
+  }
+
+  out += fmt::format("## Wellbeing measures\n\n{} {} measured. How many are better, about the same or worse: each "
+                     "person's latest answer against their previous one, the one at their last review and their first "
+                     "(ONS4: a change of one point or more; SWEMWBS: three metric points or more).\n\n",
+                     f.people_measured, f.people_measured == 1 ? "person" : "people");
+  {
+    MdTable measures({"Question", "Since the previous", "Since the last review", "Since the first"});
+    for (std::size_t q = 0; q < records::k_measure_questions.size(); ++q) {
+      if (q + 1 == records::k_measure_questions.size() && !has_counts(f.measures[q])) {
+        continue;  // SWEMWBS only when someone has it
+      }
+      measures.add({std::string(records::k_measure_questions[q].label), counts_words(f.measures[q].since_previous),
+                    counts_words(f.measures[q].since_review), counts_words(f.measures[q].since_first)});
+    }
+    out += measures.render() + "\n";
   }
 
   out += "## ONS4 personal wellbeing\n\nAverage change from each person's first measure to their latest.\n\n";

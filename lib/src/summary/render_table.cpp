@@ -104,21 +104,30 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
   }
   out += "\n";
 
-  out += heading(
-      paint, fmt::format("ONS4 personal wellbeing: {} measure{}", p.ons4.measures, p.ons4.measures == 1 ? "" : "s"));
-  if (p.ons4.first) {
-    TextTable ons4({"question", fmt::format("first {}", show_date(p.ons4.first->date, r)),
-                    fmt::format("latest {}", show_date(p.ons4.latest->date, r)), "change"});
-    for (std::size_t q = 0; q < k_ons4_questions.size(); ++q) {
-      auto answer = [&](const Ons4Answers& a) {
-        return a.answers[q] >= 0 ? std::to_string(a.answers[q]) : std::string("-");
-      };
-      ons4.add({{std::string(question_words(q))},
-                {answer(*p.ons4.first)},
-                {answer(*p.ons4.latest)},
-                {p.ons4.change[q] ? signed_number(*p.ons4.change[q]) : std::string("-")}});
+  out += heading(paint, fmt::format("Wellbeing measures: {}", measures_words(p.measures)));
+  {
+    TextTable measures({"question", "latest", "since the previous",
+                        p.measures.last_review
+                            ? fmt::format("since the last review {}", show_date(p.measures.last_review, r))
+                            : std::string("since the last review"),
+                        "since the first"});
+    bool any = false;
+    for (const records::QuestionTrend& trend : p.measures.questions) {
+      if (trend.points.empty()) {
+        continue;
+      }
+      any = true;
+      const records::MeasurePoint& latest = trend.points.back();
+      measures.add({{std::string(trend.question->label)},
+                    {fmt::format("{} ({})", records::value_words(*trend.question, latest.value),
+                                 show_date(latest.date, r))},
+                    {change_cell(trend, trend.since_previous)},
+                    {records::since_review_words(p.measures, trend)},
+                    {change_cell(trend, trend.since_first)}});
     }
-    out += ons4.render(paint);
+    if (any) {
+      out += measures.render(paint);
+    }
   }
   out += "\n";
 
@@ -242,6 +251,22 @@ std::string render_folder_table(const FolderSummary& f, const std::string& title
   }
   out += fmt::format("{} {}\n\n", paint(k_bold, "Safeguarding:"),
                      f.safeguarding_open > 0 ? paint(k_red, safeguarding) : safeguarding);
+
+  out += heading(paint, fmt::format("Wellbeing measures: {} {} measured; how many are better, about the same or worse",
+                                    f.people_measured, f.people_measured == 1 ? "person" : "people"));
+  {
+    TextTable measures({"question", "since the previous", "since the last review", "since the first"});
+    for (std::size_t q = 0; q < records::k_measure_questions.size(); ++q) {
+      if (q + 1 == records::k_measure_questions.size() && !has_counts(f.measures[q])) {
+        continue;  // SWEMWBS only when someone has it
+      }
+      measures.add({{std::string(records::k_measure_questions[q].label)},
+                    {counts_words(f.measures[q].since_previous)},
+                    {counts_words(f.measures[q].since_review)},
+                    {counts_words(f.measures[q].since_first)}});
+    }
+    out += measures.render(paint) + "\n";
+  }
 
   out += heading(paint, "ONS4: average change from each person's first measure to their latest");
   {

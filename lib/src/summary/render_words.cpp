@@ -226,4 +226,38 @@ std::vector<std::string> changed_checks_words(const records::Config& config, std
   return out;
 }
 
+std::string measures_words(const records::MeasureTrends& trends) {
+  if (trends.measures == 0) {
+    return "no measures";
+  }
+  std::string out = fmt::format("{} measure{}", trends.measures, trends.measures == 1 ? "" : "s");
+  std::vector<std::string> kinds;
+  if (trends.ons4 > 0) {
+    kinds.push_back(fmt::format("ONS4 {}", trends.ons4));
+  }
+  if (trends.swemwbs > 0) {
+    kinds.push_back(fmt::format("SWEMWBS {}", trends.swemwbs));
+  }
+  const std::size_t others = trends.measures - trends.ons4 - trends.swemwbs;
+  if (others > 0) {
+    kinds.push_back(fmt::format("other {}", others));
+  }
+  return kinds.empty() ? out : fmt::format("{} ({})", out, join(kinds, ", "));
+}
+
+std::string change_cell(const records::QuestionTrend& trend, const std::optional<records::MeasureChange>& change) {
+  return change ? records::change_words(*trend.question, *change) : std::string("-");
+}
+
+std::string counts_words(const MeasureCounts& counts) {
+  if (counts.better + counts.same + counts.worse == 0) {
+    return "-";
+  }
+  return fmt::format("{} better, {} about the same, {} worse", counts.better, counts.same, counts.worse);
+}
+
+bool has_counts(const QuestionCounts& counts) {
+  return counts.since_first.better + counts.since_first.same + counts.since_first.worse > 0;
+}
+
 }  // namespace wellbeing::summary::detail

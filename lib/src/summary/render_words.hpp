@@ -64,6 +64,15 @@ std::string action_who(const ActionSummary& action);
 std::string filter_words(const Filter& filter);
 // A file's first error as "LINE:COL: MESSAGE [RULE]", or "-" when it has none.
 std::string first_error_words(const std::optional<Diagnostic>& first);
+// "3 measures (ONS4 2, SWEMWBS 1)", "no measures".
+std::string measures_words(const records::MeasureTrends& trends);
+// A change in the one wording of records::change_words, or "-" when there is none.
+std::string change_cell(const records::QuestionTrend& trend, const std::optional<records::MeasureChange>& change);
+// "2 better, 1 about the same, 0 worse", or "-" when it covers no one.
+std::string counts_words(const MeasureCounts& counts);
+// Whether anyone in the folder has a change for the question at `question` (k_measure_questions order).
+bool has_counts(const QuestionCounts& counts);
+
 // Whether a folder summary's validation table lists `status` (left out, or with findings).
 bool has_findings(const FileStatus& status);
 

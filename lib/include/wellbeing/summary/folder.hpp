@@ -85,6 +85,16 @@ struct Ons4Change {
   double average = 0.0;  // meaningful only when people > 0
 };
 
+// How many people's latest answer to one question is better, about the same or worse than an earlier one
+// (records::judge: each question's direction and meaningful-change threshold).
+struct MeasureCounts {
+  std::size_t better = 0, same = 0, worse = 0;
+};
+
+struct QuestionCounts {
+  MeasureCounts since_previous, since_review, since_first;  // each over the people with such a change
+};
+
 struct QuietPerson {
   PersonRef person;
   std::optional<util::Date> last_conversation;  // before the period, or none at all
@@ -122,6 +132,9 @@ struct FolderSummary {
   std::vector<std::pair<std::string, std::size_t>> safeguarding_by_type;  // by type name; empty when redacted
 
   std::array<Ons4Change, 4> ons4{};  // k_ons4_questions order
+
+  std::size_t people_measured = 0;  // people with at least one dated ONS4 or SWEMWBS measure
+  std::array<QuestionCounts, records::k_measure_questions.size()> measures{};  // k_measure_questions order
 
   std::vector<QuietPerson> no_conversation;  // no conversation dated in the period
 };

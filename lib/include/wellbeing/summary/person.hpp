@@ -10,6 +10,7 @@
 
 #include "wellbeing/rules/changes.hpp"
 #include "wellbeing/diagnostic.hpp"
+#include "wellbeing/records/measures.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/summary/options.hpp"
 #include "wellbeing/util/date.hpp"
@@ -131,6 +132,7 @@ struct PersonSummary {
   std::vector<ActionSummary> overdue_actions;
   ReviewDue review;
   Ons4Summary ons4;
+  records::MeasureTrends measures;  // every measure's change since the first, the previous and the last review
   std::vector<PendingRequest> pending_requests;
   std::size_t safeguarding_open = 0;
   std::vector<std::string> safeguarding_types;  // of open flags, in record order ("" when redacted)
