@@ -55,6 +55,39 @@ Node scalar(const std::string& scalar_text) {
 }  // namespace
 
 TEST_SUITE("Parser") {
+  TEST_CASE("a node copied out of a parsed tree keeps its value after the document is gone") {
+    Node text;
+    Node item;
+    Node list;
+    Node assigned = Node::make_string("before");
+    {
+      auto parsed = parse("a: &x [one, a string longer than sixteen bytes]\nb: *x\nc: another long string value\n", "t.yaml");
+      REQUIRE(parsed);
+      text = *parsed->root.find("c");
+      item = Node(parsed->root.find("b")->items()[1]);
+      list = *parsed->root.find("a");
+      assigned = parsed->root.find("b")->items()[0];
+    }
+    // (under the address sanitizer, a copy that did not keep the tree alive reads freed memory here)
+    CHECK(text.as_string() == "another long string value");
+    CHECK(item.as_string() == "a string longer than sixteen bytes");
+    REQUIRE(list.items().size() == 2);
+    CHECK(list.items()[1].as_string() == "a string longer than sixteen bytes");
+    CHECK(assigned.as_string() == "one");
+    CHECK(text.mark() == Mark{3, 4});
+  }
+
+  TEST_CASE("a tree with aliases and tagged values is freed with its document") {
+    // (under the leak sanitizer, a tree that owned its own arena would be reported as leaked)
+    {
+      auto parsed = parse("a: &x {k: !!str a string longer than sixteen, n: !!int 7}\nb: *x\nc: [*x, *x]\n", "t.yaml");
+      REQUIRE(parsed);
+      REQUIRE(parsed->root.find("c")->items().size() == 2);
+      CHECK(parsed->root.find("c")->items()[1].find("k")->as_string() == "a string longer than sixteen");
+    }
+    CHECK(parse("s: &s !!str tagged text, longer than sixteen\nt: *s\n", "t.yaml"));
+  }
+
   TEST_CASE("scalars are typed by the YAML 1.2 core schema") {
     struct Row {
       const char* text;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "arena.hpp"
 #include "wellbeing/util/json.hpp"
 
 namespace wellbeing::document {
@@ -62,6 +63,10 @@ std::string_view to_string(Kind kind) {
       return "object";
   }
   return "null";
+}
+
+std::shared_ptr<const void> Node::owning(const void* payload) {
+  return NodeArena::own(payload);
 }
 
 Node Node::make_null(Mark mark) {

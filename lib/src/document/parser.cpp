@@ -1,6 +1,8 @@
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/document/source.hpp"
 
+#include "arena.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -184,9 +186,9 @@ bool plain_is_string(std::string_view text) {
 }
 
 // Resolves a plain scalar by the YAML 1.2 core schema.
-Node resolve_plain(const std::string& text, Mark mark) {
+Node resolve_plain(const std::string& text, Mark mark, NodeArena& arena) {
   if (plain_is_string(text)) {
-    return Node::make_string(text, mark);
+    return arena.string(text, mark);
   }
   if (is_null_text(text)) {
     return Node::make_null(mark);
@@ -200,7 +202,7 @@ Node resolve_plain(const std::string& text, Mark mark) {
   if (auto node = float_node(text, mark)) {
     return *node;
   }
-  return Node::make_string(text, mark);
+  return arena.string(text, mark);
 }
 
 // Keys already in a mapping, each with its entry's index: searched in turn while there are few, as in the
@@ -464,16 +466,16 @@ class TreeBuilder : public YAML::EventHandler {
 
   Node resolve(const std::string& tag, const std::string& value, Mark mark) {
     if (tag == "?") {
-      return resolve_plain(value, mark);
+      return resolve_plain(value, mark, *m_arena);
     }
     if (tag == "!" || tag.empty()) {
-      return Node::make_string(value, mark);
+      return m_arena->string(value, mark);
     }
     if (tag.starts_with(k_core_tag)) {
       const std::string_view type = std::string_view(tag).substr(k_core_tag.size());
       std::optional<Node> node;
       if (type == "str") {
-        node = Node::make_string(value, mark);
+        node = m_arena->string(value, mark);
       } else if (type == "null" && is_null_text(value)) {
         node = Node::make_null(mark);
       } else if (type == "bool") {
@@ -491,16 +493,16 @@ class TreeBuilder : public YAML::EventHandler {
         }
       } else {
         m_errors.push_back(error(mark, fmt::format("unsupported tag '!!{}'", type)));
-        return Node::make_string(value, mark);
+        return m_arena->string(value, mark);
       }
       if (!node) {
         m_errors.push_back(error(mark, fmt::format("'{}' is not a valid !!{}", value, type)));
-        return Node::make_string(value, mark);
+        return m_arena->string(value, mark);
       }
-      return *node;
+      return std::move(*node);
     }
     m_errors.push_back(error(mark, fmt::format("unsupported tag '{}'", tag)));
-    return Node::make_string(value, mark);
+    return m_arena->string(value, mark);
   }
 
   void start_collection(bool is_mapping, Mark mark, const std::string& tag, YAML::anchor_t anchor,
@@ -530,8 +532,8 @@ class TreeBuilder : public YAML::EventHandler {
   void end_collection() {
     Frame frame = std::move(m_stack.back());
     m_stack.pop_back();
-    Node node = frame.is_mapping ? take_from(m_entries, frame.first, frame.mark, Node::make_mapping_from)
-                                 : take_from(m_items, frame.first, frame.mark, Node::make_sequence_from);
+    Node node = frame.is_mapping ? take_from(m_entries, frame.first, frame.mark, &NodeArena::mapping)
+                                 : take_from(m_items, frame.first, frame.mark, &NodeArena::sequence);
     if (frame.anchor != 0) {
       AnchorInfo& info = m_anchors[frame.anchor];
       info.open = false;
@@ -564,8 +566,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   // The collection of the elements of `stack` from `first` on, moved into an array of their own.
   template <typename T>
-  static Node take_from(std::vector<T>& stack, std::size_t first, Mark mark, Node (*make)(std::span<T>, Mark)) {
-    Node node = make(std::span<T>(stack).subspan(first), mark);
+  Node take_from(std::vector<T>& stack, std::size_t first, Mark mark, Node (NodeArena::*make)(std::span<T>, Mark)) {
+    Node node = ((*m_arena).*make)(std::span<T>(stack).subspan(first), mark);
     stack.erase(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
     return node;
   }
@@ -593,7 +595,9 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
+  // Every node of the tree goes through here, and is kept so that the tree does not own its own arena.
   void place(Node node, std::size_t node_count) {
+    node = m_arena->inner(std::move(node));
     if (m_stack.empty()) {
       if (m_documents <= 1) {
         m_root = std::move(node);
@@ -682,6 +686,8 @@ class TreeBuilder : public YAML::EventHandler {
     return "n:";
   }
 
+  // First, so that it goes last: everything below may point into it.
+  const std::shared_ptr<NodeArena> m_arena = NodeArena::create();
   const std::string& m_source;
   const SourceText m_text;
   const std::string& m_path;

@@ -33,6 +33,21 @@ struct Entry;
 class Node {
  public:
   Node() = default;  // null, not from a file
+  // A copy shares the original's payload and keeps it alive, wherever the original lives.
+  Node(const Node& other)
+      : m_kind(other.m_kind), m_mark(other.m_mark), m_value(other.m_value), m_payload(owned(other.m_payload)) {}
+  Node& operator=(const Node& other) {
+    if (this != &other) {
+      m_kind = other.m_kind;
+      m_mark = other.m_mark;
+      m_value = other.m_value;
+      m_payload = owned(other.m_payload);
+    }
+    return *this;
+  }
+  Node(Node&&) noexcept = default;
+  Node& operator=(Node&&) noexcept = default;
+  ~Node() = default;
 
   static Node make_null(Mark mark = {});
   static Node make_bool(bool value, Mark mark = {}, std::string text = {});
@@ -87,8 +102,17 @@ class Node {
   std::string to_json() const;
 
  private:
+  friend class NodeArena;
+
   // A scalar of `kind` at `mark`, keeping its source text (when given) for messages and round trips.
   static Node make_scalar(Kind kind, Mark mark, std::string text);
+
+  // `payload`, owning what it points to: a node of a parsed tree points into its document's arena
+  // without owning it (see NodeArena), and a copy of it owns the arena.
+  static std::shared_ptr<const void> owned(const std::shared_ptr<const void>& payload) {
+    return payload && payload.use_count() == 0 ? owning(payload.get()) : payload;
+  }
+  static std::shared_ptr<const void> owning(const void* payload);
 
   // Kept small (40 bytes), as a record has thousands of nodes: the kind, one word for a boolean, integer
   // or float, and one shared payload whose type the kind decides.
