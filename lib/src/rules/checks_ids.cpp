@@ -96,6 +96,7 @@ Findings wb005_references(const Context& context) {
   const auto representatives = ids_of(record.person.representatives);
   const auto review_requests = ids_of(record.review_requests);
   const auto flags = ids_of(record.safeguarding);
+  const auto conversations = ids_of(record.conversations);
 
   for (const records::Area& area : record.areas) {
     if (!area.present) {
@@ -107,20 +108,20 @@ Findings wb005_references(const Context& context) {
                          fmt::format("the area {} refers to evidence {}, which is not in the record", area.id, id)));
       }
     });
-    // A view's and importance's `from`: the conversations and evidence they were heard in.
-    const auto conversations = ids_of(record.conversations);
-    auto check_from = [&](const std::vector<std::string_view>& from, const std::string& pointer, document::Mark mark,
-                          std::string_view what) {
+    // A view's and importance's `from`: the conversations and evidence they were heard in. (The pointer is
+    // built only for a finding.)
+    auto check_from = [&](const std::vector<std::string_view>& from, const std::string& pointer,
+                          std::string_view suffix, document::Mark mark, std::string_view what) {
       for (const std::string_view id : from) {
         if (!conversations.contains(id) && !evidence.contains(id)) {
           out.push_back({fmt::format("{} of {} is from {}, which is not a conversation or evidence in the record", what,
                                      area.id, id),
-                         pointer, mark});
+                         pointer + std::string(suffix), mark});
         }
       }
     };
     for (const records::View& view : area.views) {
-      check_from(view.from, view.pointer + "/from", view.mark, "a view");
+      check_from(view.from, view.pointer, "/from", view.mark, "a view");
       if (!view.representative.empty() && !representatives.contains(view.representative)) {
         out.push_back({fmt::format("a view of {} refers to representative {}, who is not in the record", area.id,
                                    view.representative),
@@ -128,7 +129,7 @@ Findings wb005_references(const Context& context) {
       }
     }
     if (area.importance) {
-      check_from(area.importance->from, area.pointer + "/importance/from", area.mark, "the importance");
+      check_from(area.importance->from, area.pointer, "/importance/from", area.mark, "the importance");
     }
     if (area.importance && !area.importance->representative.empty() &&
         !representatives.contains(area.importance->representative)) {
