@@ -75,6 +75,7 @@ Command register_init(CLI::App& app, const GlobalOptions& global);
 Command register_setup_git(CLI::App& app, const GlobalOptions& global);
 Command register_new(CLI::App& app, const GlobalOptions& global);
 Command register_add(CLI::App& app, const GlobalOptions& global);
+Command register_migrate(CLI::App& app, const GlobalOptions& global);
 // Hidden commands that describe all the others; register them last.
 Command register_man(CLI::App& app, const GlobalOptions& global);
 Command register_completion(CLI::App& app, const GlobalOptions& global);

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
       register_render(app, global),
       register_summary(app, global),
       register_init(app, global), register_setup_git(app, global), register_new(app, global), register_add(app, global),
+      register_migrate(app, global),
       register_man(app, global), register_completion(app, global),
       register_help(app, global),
   };

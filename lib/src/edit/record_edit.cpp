@@ -582,15 +582,15 @@ util::Expected<AreaFields, util::Failure> as_v2_area(const Node& root, const Nod
     if (said && new_said && !said->equals(*new_said)) {
       return Fail{
           "this wellbeing/v1 record keeps one view per area, so the new words would replace what the person "
-          "said before; write it as wellbeing/v2 first (`schema: wellbeing/v2`, and the "
-          "area's said as the first of its views: see schemas/README.md), to keep every view (nothing was changed)"};
+          "said before; turn it into wellbeing/v2 first with `wellbeing migrate FILE`, to keep every view "
+          "(nothing was changed)"};
     }
     const Node* concerns = area ? area->find("concerns") : nullptr;
     const Node* new_concerns = given.find("concerns");
     if (concerns && concerns->is_sequence() && new_concerns && !concerns->equals(*new_concerns)) {
       return Fail{
-          "this wellbeing/v1 record would lose the concerns it lists; write it as wellbeing/v2 first, "
-          "to keep every concern with its dates (nothing was changed)"};
+          "this wellbeing/v1 record would lose the concerns it lists; turn it into wellbeing/v2 first with "
+          "`wellbeing migrate FILE`, to keep every concern with its dates (nothing was changed)"};
     }
     out.fields = given;
     return out;

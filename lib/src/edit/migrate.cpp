@@ -1,0 +1,299 @@
+// wellbeing/v1 -> wellbeing/v2 by editing the record's text (see migrate.hpp).
+#include "wellbeing/edit/migrate.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "wellbeing/document/source.hpp"
+#include "wellbeing/edit/record_edit.hpp"
+#include "wellbeing/edit/scalar.hpp"
+#include "wellbeing/edit/style.hpp"
+
+namespace wellbeing::edit {
+
+namespace {
+
+using document::Entry;
+using document::Mark;
+using document::Node;
+
+std::size_t line_start(const document::SourceText& source, std::uint32_t line) {
+  return source.offset(Mark{line, 1});
+}
+
+std::string_view line_text(const document::SourceText& source, std::uint32_t line) {
+  const std::size_t begin = line_start(source, line);
+  const std::size_t end = line < source.line_count() ? line_start(source, line + 1) : source.text().size();
+  return source.text().substr(begin, end - begin);
+}
+
+std::size_t indent_of(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  return i;
+}
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// The last line of the block entry whose key starts line `first` at 0-based `column`: the lines after it
+// indented more deeply, blank lines inside them included.
+std::uint32_t last_line_of(const document::SourceText& source, std::uint32_t first, std::size_t column) {
+  std::uint32_t last = first;
+  for (std::uint32_t line = first + 1; line <= source.line_count(); ++line) {
+    const std::string_view t = line_text(source, line);
+    if (blank(t)) {
+      continue;
+    }
+    if (indent_of(t) <= column) {
+      break;
+    }
+    last = line;
+  }
+  return last;
+}
+
+// The conversations dated `date` that list `area` under areas.
+std::vector<std::string> conversations_for(const Node& root, std::string_view area, const std::string& date) {
+  std::vector<std::string> ids;
+  const Node* conversations = root.find("conversations");
+  if (conversations == nullptr) {
+    return ids;
+  }
+  for (const Node& c : conversations->items()) {
+    const Node* id = c.find("id");
+    const Node* when = c.find("date");
+    const Node* areas = c.find("areas");
+    if (id == nullptr || when == nullptr || areas == nullptr || when->text() != date) {
+      continue;
+    }
+    const auto items = areas->items();
+    if (std::any_of(items.begin(), items.end(), [&](const Node& a) { return a.as_string() == area; })) {
+      ids.push_back(id->as_string());
+    }
+  }
+  return ids;
+}
+
+// v1 string concerns as { text, raised } (other items as they are).
+Node concerns_of(const Node& concerns, const std::string& date) {
+  std::vector<Node> items;
+  for (const Node& c : concerns.items()) {
+    if (c.is_string()) {
+      items.push_back(Node::make_mapping(
+          {Entry{"text", {}, Node::make_string(c.as_string())}, Entry{"raised", {}, Node::make_string(date)}}));
+    } else {
+      items.push_back(c);
+    }
+  }
+  return Node::make_sequence(std::move(items));
+}
+
+// A v1 said as the one view: its date, the words, and the conversations it came from when there are any.
+Node views_of(const Node& said, const std::string& date, const std::vector<std::string>& from) {
+  std::vector<Entry> view{Entry{"date", {}, Node::make_string(date)}, Entry{"said", {}, said}};
+  if (from.size() == 1) {
+    view.push_back(Entry{"from", {}, Node::make_string(from.front())});
+  } else if (!from.empty()) {
+    std::vector<Node> ids;
+    for (const std::string& id : from) {
+      ids.push_back(Node::make_string(id));
+    }
+    view.push_back(Entry{"from", {}, Node::make_sequence(std::move(ids))});
+  }
+  return Node::make_sequence({Node::make_mapping(std::move(view))});
+}
+
+// The whole-line comments of lines first+1..last, moved to `column`, so that they stay above what is
+// written again.
+std::string comments_in(const document::SourceText& source, std::uint32_t first, std::uint32_t last,
+                        std::size_t column) {
+  std::string kept;
+  for (std::uint32_t line = first + 1; line <= last; ++line) {
+    const std::string_view t = line_text(source, line);
+    if (!blank(t) && t[indent_of(t)] == '#') {
+      kept += std::string(column, ' ') + std::string(t.substr(indent_of(t)));
+    }
+  }
+  return kept;
+}
+
+struct LineEdit {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+  std::string text;  // replaces lines first..last whole
+};
+
+}  // namespace
+
+bool is_v1_record(const document::Node& root) {
+  const Node* schema = root.find("schema");
+  return schema != nullptr && schema->is_string() && schema->as_string() == "wellbeing/v1";
+}
+
+util::Expected<Migration, util::Failure> migrate_record(std::string_view text, const document::Document& parsed) {
+  const Node& root = parsed.root;
+  const Node* schema = root.find("schema");
+  if (schema != nullptr && schema->is_string() && schema->as_string() == "wellbeing/v2") {
+    return Migration{true, std::string(text)};
+  }
+  if (!is_v1_record(root)) {
+    return util::unexpected(fmt::format("{}: not a wellbeing/v1 record (`schema:` should say wellbeing/v1)",
+                                        parsed.path));
+  }
+  const document::SourceText source(text);
+  const Style style = detect_style(source, root);
+  const std::string& nl = style.newline;
+  std::vector<TextEdit> edits;
+  std::vector<LineEdit> lines;
+
+  // schema: the value's own bytes, in whatever quotes it has.
+  {
+    const std::size_t at = source.offset(schema->mark());
+    const std::size_t found = text.find("wellbeing/v1", at);
+    edits.push_back(TextEdit{found + 11, 1, "2"});
+  }
+
+  if (const Node* areas = root.find("areas"); areas != nullptr && areas->is_mapping()) {
+    for (const Entry& area : areas->entries()) {
+      const Entry* said = area.value.find_entry("said");
+      const Entry* concerns = area.value.find_entry("concerns");
+      const bool string_concerns = concerns != nullptr && concerns->value.is_sequence() &&
+                                   std::any_of(concerns->value.items().begin(), concerns->value.items().end(),
+                                               [](const Node& c) { return c.is_string(); });
+      if (said == nullptr && !string_concerns) {
+        continue;
+      }
+      const Node* updated = area.value.find("updated");
+      if (updated == nullptr) {
+        return util::unexpected(fmt::format("{}:{}: area {} has no `updated` date to date its view or concerns "
+                                            "by; add one, then migrate",
+                                            parsed.path, area.key_mark.line, area.key));
+      }
+      const std::size_t value_at = source.offset(area.value.mark());
+      const std::string date = updated->text();
+      const std::vector<std::string> from = conversations_for(root, area.key, date);
+      if (value_at < text.size() && text[value_at] == '{') {
+        // Written in flow style: the area is written again, its words the same, in the file's style.
+        const std::size_t column = area.key_mark.column - 1;
+        const std::uint32_t first = area.key_mark.line;
+        const std::uint32_t last = last_line_of(source, first, column);
+        std::vector<Entry> entries;
+        for (const Entry& e : area.value.entries()) {
+          if (e.key == "said") {
+            entries.push_back(Entry{"views", {}, views_of(e.value, date, from)});
+          } else if (e.key == "concerns" && string_concerns) {
+            entries.push_back(Entry{"concerns", {}, concerns_of(e.value, date)});
+          } else {
+            entries.push_back(e);
+          }
+        }
+        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column) +
+                                                  render_entry(area.key, Node::make_mapping(std::move(entries)),
+                                                               column, style)});
+        continue;
+      }
+      if (said != nullptr) {
+        const std::size_t column = said->key_mark.column - 1;
+        const std::uint32_t first = said->key_mark.line;
+        const std::uint32_t last = last_line_of(source, first, column);
+        const std::string_view key_line = line_text(source, first);
+        const std::size_t colon = key_line.find(':', column);
+        const std::string pad(column, ' ');
+        const std::size_t dash = style.indented_sequences ? column + style.indent : column;
+        const std::string inner(dash + style.dash_gap, ' ');
+        const std::string extra(dash + style.dash_gap - column, ' ');
+        std::string out = pad + "views:" + nl + std::string(dash, ' ') + "-" +
+                          std::string(style.dash_gap - 1, ' ') + "date: " + date + nl + inner + "said" +
+                          std::string(key_line.substr(colon));
+        for (std::uint32_t line = first + 1; line <= last; ++line) {
+          const std::string_view t = line_text(source, line);
+          out += blank(t) ? std::string(t) : extra + std::string(t);
+        }
+        if (!out.ends_with('\n')) {
+          out += nl;
+        }
+        if (from.size() == 1) {
+          out += inner + "from: " + quote_scalar(from.front(), Context::block) + nl;
+        } else if (!from.empty()) {
+          std::vector<Node> ids;
+          for (const std::string& id : from) {
+            ids.push_back(Node::make_string(id));
+          }
+          out += inner + "from: " + render_flow(Node::make_sequence(std::move(ids))) + nl;
+        }
+        lines.push_back(LineEdit{first, last, std::move(out)});
+      }
+      if (string_concerns) {
+        const std::size_t column = concerns->key_mark.column - 1;
+        const std::uint32_t first = concerns->key_mark.line;
+        const std::uint32_t last = last_line_of(source, first, column);
+        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column) +
+                                                  render_entry("concerns", concerns_of(concerns->value, date),
+                                                               column, style)});
+      }
+    }
+  }
+  for (const LineEdit& e : lines) {
+    const std::size_t begin = line_start(source, e.first);
+    const std::size_t end = e.last < source.line_count() ? line_start(source, e.last + 1) : text.size();
+    edits.push_back(TextEdit{begin, end - begin, e.text});
+  }
+  std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
+  Migration result{false, apply_edits(text, edits)};
+
+  // The new text must say the same: every said as the first view, every concern's words.
+  auto reparsed = document::parse(result.text, parsed.path);
+  if (!reparsed) {
+    return util::unexpected(fmt::format("{}: the record could not be migrated safely in place (the result does "
+                                        "not read back); nothing was written",
+                                        parsed.path));
+  }
+  const Node* new_areas = reparsed->root.find("areas");
+  if (const Node* areas = root.find("areas"); areas != nullptr && areas->is_mapping()) {
+    for (const Entry& area : areas->entries()) {
+      const Node* after = new_areas == nullptr ? nullptr : new_areas->find(area.key);
+      auto fail = [&] {
+        return util::unexpected(util::Failure(fmt::format(
+            "{}:{}: area {} could not be migrated safely in place; nothing was written", parsed.path,
+            area.key_mark.line, area.key)));
+      };
+      if (after == nullptr) {
+        return fail();
+      }
+      for (const Entry& e : area.value.entries()) {
+        const Node* now = after->find(e.key == "said" ? "views" : e.key);
+        if (now == nullptr) {
+          return fail();
+        }
+        if (e.key == "said") {
+          const Node* first = now->items().empty() ? nullptr : now->items().front().find("said");
+          if (first == nullptr || !first->equals(e.value)) {
+            return fail();
+          }
+        } else if (e.key == "concerns" && e.value.is_sequence()) {
+          if (now->size() != e.value.size()) {
+            return fail();
+          }
+          for (std::size_t i = 0; i < e.value.size(); ++i) {
+            const Node& old_item = e.value.items()[i];
+            const Node* words = old_item.is_string() ? now->items()[i].find("text") : &now->items()[i];
+            if (words == nullptr || !words->equals(old_item)) {
+              return fail();
+            }
+          }
+        } else if (!now->equals(e.value)) {
+          return fail();
+        }
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace wellbeing::edit
