@@ -165,7 +165,7 @@ int run(const Options& options, const GlobalOptions& global) {
     // A folder's own wellbeing.yaml is its settings, checked just now, not a record.
     std::erase_if(inputs.files, [](const std::string& file) { return is_settings_file(file); });
     check = [&settings](const document::Document& doc) {
-      return validation::check_record(doc, *settings.at(doc.path).options);
+      return validation::with_format_note(validation::check_record(doc, *settings.at(doc.path).options), doc);
     };
   } else {
     validator = load_schema(schema_file);

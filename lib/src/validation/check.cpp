@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/rules/changes.hpp"
 #include "wellbeing/rules/rule.hpp"
@@ -36,6 +38,22 @@ Diagnostics check_record(const document::Document& document, const records::Chec
   }
   sort_diagnostics(diagnostics);
   return diagnostics;
+}
+
+Diagnostics with_format_note(Diagnostics findings, const document::Document& document) {
+  const document::Node* schema = document.root.find("schema");
+  if (schema != nullptr && schema->is_string() && schema->as_string() == "wellbeing/v1") {
+    findings.push_back(Diagnostic{Severity::info,
+                                  "format",
+                                  fmt::format("this record is wellbeing/v1: `wellbeing migrate {}` turns it into "
+                                              "wellbeing/v2, keeping every word (see schemas/README.md)",
+                                              document.path),
+                                  Location{document.path, schema->mark().line, schema->mark().column},
+                                  "/schema",
+                                  {}});
+    sort_diagnostics(findings);
+  }
+  return findings;
 }
 
 }  // namespace wellbeing::validation
