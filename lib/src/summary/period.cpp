@@ -28,20 +28,23 @@ struct Parsed {
   std::string person_id;
 };
 
-// The folder's path inside the repository ('/'-separated, "" for its top), from the working tree.
-util::Expected<std::string, util::Failure> folder_in(const history::Repository& repository, const fs::path& folder) {
-  std::error_code ec;
-  const fs::path workdir = fs::weakly_canonical(repository.workdir(), ec);
-  const fs::path here = fs::weakly_canonical(folder, ec);
-  if (workdir.empty()) {
-    return util::unexpected(fmt::format("{} is in a repository with no working tree", folder.string()));
+// The repository holding `folder` and the folder's path inside it ('/'-separated, "" for its top).
+struct Located {
+  history::Repository repository;
+  std::string inside;
+};
+
+util::Expected<Located, util::Failure> locate(const fs::path& folder) {
+  auto repository = history::Repository::discover(folder);
+  if (!repository) {
+    return util::unexpected(repository.error());
   }
-  const fs::path relative = here.lexically_relative(workdir);
-  if (relative.empty() || *relative.begin() == "..") {
-    return util::unexpected(fmt::format("{} is outside the working tree of its repository", folder.string()));
+  auto inside = repository->relative_path(folder);
+  if (!inside) {
+    return util::unexpected(inside.error());
   }
-  const std::string text = relative.generic_string();
-  return text == "." ? std::string() : text;
+  std::string path = *inside == "." ? std::string() : std::move(inside).value();
+  return Located{std::move(repository).value(), std::move(path)};
 }
 
 util::Date commit_date(const history::Repository& repository, const std::string& id) {
@@ -197,14 +200,12 @@ std::vector<PeriodColumn> split_periods(Interval interval, Period span) {
 }
 
 util::Expected<std::optional<util::Date>, util::Failure> first_record_date(const fs::path& folder) {
-  auto repository = history::Repository::discover(folder);
-  if (!repository) {
-    return util::unexpected(repository.error());
+  auto located = locate(folder);
+  if (!located) {
+    return util::unexpected(located.error());
   }
-  auto inside = folder_in(*repository, folder);
-  if (!inside) {
-    return util::unexpected(inside.error());
-  }
+  history::Repository* const repository = &located->repository;
+  const std::string* const inside = &located->inside;
   const std::vector<std::string> chain = repository->first_parents();
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     if (!repository->yaml_files(*it, *inside).empty()) {
@@ -216,14 +217,12 @@ util::Expected<std::optional<util::Date>, util::Failure> first_record_date(const
 
 util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& folder, Interval interval,
                                                              Period span, const records::Config& config) {
-  auto repository = history::Repository::discover(folder);
-  if (!repository) {
-    return util::unexpected(repository.error());
+  auto located = locate(folder);
+  if (!located) {
+    return util::unexpected(located.error());
   }
-  auto inside = folder_in(*repository, folder);
-  if (!inside) {
-    return util::unexpected(inside.error());
-  }
+  history::Repository* const repository = &located->repository;
+  const std::string* const inside = &located->inside;
   PeriodSummary summary;
   summary.interval = interval;
   summary.span = span;
