@@ -94,19 +94,11 @@ std::string render_person_markdown(const PersonSummary& p, const Options& option
                           ? fmt::format("Since the last review ({})", show_date(p.measures.last_review, r))
                           : std::string("Since the last review"),
                       "Since the first"});
-    bool any = false;
-    for (const records::QuestionTrend& trend : p.measures.questions) {
-      if (trend.points.empty()) {
-        continue;
-      }
-      any = true;
-      const records::MeasurePoint& latest = trend.points.back();
-      measures.add({std::string(trend.question->label),
-                    fmt::format("{} ({})", records::value_words(*trend.question, latest.value), show_date(latest.date, r)),
-                    change_cell(trend, trend.since_previous), records::since_review_words(p.measures, trend),
-                    change_cell(trend, trend.since_first)});
+    const auto rows = measure_rows(p.measures, r);
+    for (const auto& row : rows) {
+      measures.add(row);
     }
-    if (any) {
+    if (!rows.empty()) {
       out += measures.render() + "\n";
     }
   }

@@ -111,21 +111,15 @@ std::string render_person_table(const PersonSummary& p, const Options& options, 
                             ? fmt::format("since the last review {}", show_date(p.measures.last_review, r))
                             : std::string("since the last review"),
                         "since the first"});
-    bool any = false;
-    for (const records::QuestionTrend& trend : p.measures.questions) {
-      if (trend.points.empty()) {
-        continue;
+    const auto rows = measure_rows(p.measures, r);
+    for (const auto& row : rows) {
+      std::vector<Cell> cells;
+      for (const std::string& text : row) {
+        cells.push_back({text});
       }
-      any = true;
-      const records::MeasurePoint& latest = trend.points.back();
-      measures.add({{std::string(trend.question->label)},
-                    {fmt::format("{} ({})", records::value_words(*trend.question, latest.value),
-                                 show_date(latest.date, r))},
-                    {change_cell(trend, trend.since_previous)},
-                    {records::since_review_words(p.measures, trend)},
-                    {change_cell(trend, trend.since_first)}});
+      measures.add(std::move(cells));
     }
-    if (any) {
+    if (!rows.empty()) {
       out += measures.render(paint);
     }
   }

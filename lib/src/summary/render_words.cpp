@@ -249,6 +249,22 @@ std::string change_cell(const records::QuestionTrend& trend, const std::optional
   return change ? records::change_words(*trend.question, *change) : std::string("-");
 }
 
+std::vector<std::vector<std::string>> measure_rows(const records::MeasureTrends& trends, const Redaction& redaction) {
+  std::vector<std::vector<std::string>> rows;
+  for (const records::QuestionTrend& trend : trends.questions) {
+    if (trend.points.empty()) {
+      continue;
+    }
+    const records::MeasurePoint& latest = trend.points.back();
+    rows.push_back({std::string(trend.question->label),
+                    fmt::format("{} ({})", records::value_words(*trend.question, latest.value),
+                                show_date(latest.date, redaction)),
+                    change_cell(trend, trend.since_previous), records::since_review_words(trends, trend),
+                    change_cell(trend, trend.since_first)});
+  }
+  return rows;
+}
+
 std::string counts_words(const MeasureCounts& counts) {
   if (counts.better + counts.same + counts.worse == 0) {
     return "-";

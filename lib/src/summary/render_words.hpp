@@ -10,6 +10,7 @@
 
 #include "wellbeing/diagnostic.hpp"
 #include "wellbeing/summary/folder.hpp"
+#include "wellbeing/summary/options.hpp"
 #include "wellbeing/summary/person.hpp"
 #include "wellbeing/util/escape.hpp"
 
@@ -68,6 +69,9 @@ std::string first_error_words(const std::optional<Diagnostic>& first);
 std::string measures_words(const records::MeasureTrends& trends);
 // A change in the one wording of records::change_words, or "-" when there is none.
 std::string change_cell(const records::QuestionTrend& trend, const std::optional<records::MeasureChange>& change);
+// The person report's measures table, one row per question with a score, in the cells' order: question,
+// latest value (and its date), since the previous, since the last review, since the first.
+std::vector<std::vector<std::string>> measure_rows(const records::MeasureTrends& trends, const Redaction& redaction);
 // "2 better, 1 about the same, 0 worse", or "-" when it covers no one.
 std::string counts_words(const MeasureCounts& counts);
 // Whether anyone in the folder has a change for the question at `question` (k_measure_questions order).
