@@ -74,8 +74,8 @@ Command register_migrate(CLI::App& app, const GlobalOptions& global) {
   sub->footer(
       "Each area's said becomes its first view, dated by the area's updated date, from the conversations of "
       "that date that list the area (none is made up); each concern gets the date it was raised (the area's "
-      "updated date). Comments, key order, quoting and layout are kept elsewhere. A record already v2 is left "
-      "as it is.");
+      "updated date). Key order, quoting and layout are kept elsewhere; every comment is kept, one at the end "
+      "of a line written again moving to a line of its own above it. A record already v2 is left as it is.");
   sub->add_option("files", options->files, "The records to migrate")->required()->type_name("FILE…");
   sub->add_flag("-n,--dry-run", options->dry_run, "Show the change as a unified diff and write nothing");
   return Command{sub, [options, &global] {

@@ -1,5 +1,7 @@
 // The source-text model: marks and byte offsets, lines, blocks.
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -65,5 +67,27 @@ TEST_SUITE("document::SourceText") {
     CHECK(source.block_last_line(5, 0, true) == 7);
     CHECK(source.block_end(5, 0, true) == text.find("e: 2"));
     CHECK(source.block_last_line(8, 0) == 8);
+  }
+  TEST_CASE("comments: whole-line and after content, never inside quotes or a block scalar") {
+    const std::string text =
+        "a: [x, \"y #1\"]  # after a flow list\n"   // 1
+        "  # a whole line\n"                          // 2
+        "b: it's #2, she said # not quoted\n"         // 3
+        "c: 'it''s # in quotes'\n"                    // 4
+        "d: \"two\n"                                  // 5
+        "  lines # still quoted\" # after\n"          // 6
+        "e: |  # header\n"                            // 7
+        "  # content, not a comment\n"                // 8
+        "f: x#y\n";                                   // 9
+    const SourceText source(text);
+    const std::vector<std::string_view> found = source.comments(1, 9);
+    REQUIRE(found.size() == 5);
+    CHECK(found[0] == "# after a flow list");
+    CHECK(found[1] == "# a whole line");
+    CHECK(found[2] == "#2, she said # not quoted");
+    CHECK(found[3] == "# after");
+    CHECK(found[4] == "# header");
+    CHECK(source.comments(4, 5).empty());
+    CHECK(source.comments(8, 9).size() == 1);  // read alone, line 8 is a comment
   }
 }

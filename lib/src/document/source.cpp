@@ -110,4 +110,79 @@ std::uint32_t SourceText::block_last_line(std::uint32_t first, std::size_t colum
   return last;
 }
 
+namespace {
+
+// Whether a quote at `at` opens a quoted scalar: only where a scalar can start, after nothing on the line
+// or after an indicator (`- `, `: `, `? `, `[`, `{`, `,`). A quote inside a plain scalar is a character.
+bool opens_scalar(std::string_view line, std::size_t at) {
+  const std::size_t before = line.find_last_not_of(" \t", at == 0 ? 0 : at - 1);
+  if (at == 0 || before == std::string_view::npos) {
+    return true;
+  }
+  const char c = line[before];
+  return c == '[' || c == '{' || c == ',' || ((c == '-' || c == ':' || c == '?') && before + 1 < at);
+}
+
+// Whether `content` (a line without its comment) ends with a block scalar header: `|` or `>`, then
+// chomping and indentation indicators, after a space or at the start.
+bool opens_block_scalar(std::string_view content) {
+  const std::size_t end = content.find_last_not_of(" \t");
+  if (end == std::string_view::npos) {
+    return false;
+  }
+  std::size_t i = end + 1;
+  while (i > 0 && (content[i - 1] == '+' || content[i - 1] == '-' || (content[i - 1] >= '1' && content[i - 1] <= '9'))) {
+    --i;
+  }
+  if (i == 0 || (content[i - 1] != '|' && content[i - 1] != '>')) {
+    return false;
+  }
+  return i == 1 || content[i - 2] == ' ' || content[i - 2] == '\t';
+}
+
+}  // namespace
+
+std::vector<std::string_view> SourceText::comments(std::uint32_t first, std::uint32_t last) const {
+  std::vector<std::string_view> found;
+  char quote = 0;                    // the quote of a scalar still open at the end of the line before
+  std::size_t block_parent = SIZE_MAX;  // the indent of the line that opened a block scalar, while in one
+  for (std::uint32_t number = first; number <= last && number <= line_count(); ++number) {
+    const std::string_view text = line(number);
+    if (block_parent != SIZE_MAX) {
+      if (is_blank(number) || indent(number) > block_parent) {
+        continue;
+      }
+      block_parent = SIZE_MAX;
+    }
+    std::size_t comment = std::string_view::npos;
+    for (std::size_t i = 0; i < text.size() && comment == std::string_view::npos; ++i) {
+      const char c = text[i];
+      if (quote == '"') {
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"') {
+          quote = 0;
+        }
+      } else if (quote == '\'') {
+        if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;
+        } else if (c == '\'') {
+          quote = 0;
+        }
+      } else if ((c == '"' || c == '\'') && opens_scalar(text, i)) {
+        quote = c;
+      } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+        comment = i;
+      }
+    }
+    if (comment != std::string_view::npos) {
+      found.push_back(text.substr(comment));
+    }
+    if (quote == 0 && opens_block_scalar(text.substr(0, comment == std::string_view::npos ? text.size() : comment))) {
+      block_parent = indent(number);
+    }
+  }
+  return found;
+}
+
 }  // namespace wellbeing::document

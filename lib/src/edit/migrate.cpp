@@ -19,43 +19,9 @@ using document::Entry;
 using document::Mark;
 using document::Node;
 
-std::size_t line_start(const document::SourceText& source, std::uint32_t line) {
-  return source.offset(Mark{line, 1});
-}
-
-std::string_view line_text(const document::SourceText& source, std::uint32_t line) {
-  const std::size_t begin = line_start(source, line);
-  const std::size_t end = line < source.line_count() ? line_start(source, line + 1) : source.text().size();
-  return source.text().substr(begin, end - begin);
-}
-
-std::size_t indent_of(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && line[i] == ' ') {
-    ++i;
-  }
-  return i;
-}
-
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// The last line of the block entry whose key starts line `first` at 0-based `column`: the lines after it
-// indented more deeply, blank lines inside them included.
-std::uint32_t last_line_of(const document::SourceText& source, std::uint32_t first, std::size_t column) {
-  std::uint32_t last = first;
-  for (std::uint32_t line = first + 1; line <= source.line_count(); ++line) {
-    const std::string_view t = line_text(source, line);
-    if (blank(t)) {
-      continue;
-    }
-    if (indent_of(t) <= column) {
-      break;
-    }
-    last = line;
-  }
-  return last;
+// Line `line` with its line ending.
+std::string_view whole_line(const document::SourceText& source, std::uint32_t line) {
+  return source.text().substr(source.line_start(line), source.next_line_start(line) - source.line_start(line));
 }
 
 // The conversations dated `date` that list `area` under areas.
@@ -109,16 +75,13 @@ Node views_of(const Node& said, const std::string& date, const std::vector<std::
   return Node::make_sequence({Node::make_mapping(std::move(view))});
 }
 
-// The whole-line comments of lines first+1..last, moved to `column`, so that they stay above what is
-// written again.
+// The comments of lines first..last, whole-line and trailing, each on a line of its own at `column`, so
+// that they stay above what is written again.
 std::string comments_in(const document::SourceText& source, std::uint32_t first, std::uint32_t last,
-                        std::size_t column) {
+                        std::size_t column, const std::string& nl) {
   std::string kept;
-  for (std::uint32_t line = first + 1; line <= last; ++line) {
-    const std::string_view t = line_text(source, line);
-    if (!blank(t) && t[indent_of(t)] == '#') {
-      kept += std::string(column, ' ') + std::string(t.substr(indent_of(t)));
-    }
+  for (const std::string_view comment : source.comments(first, last)) {
+    kept += std::string(column, ' ') + std::string(comment) + nl;
   }
   return kept;
 }
@@ -182,7 +145,7 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
         // Written in flow style: the area is written again, its words the same, in the file's style.
         const std::size_t column = area.key_mark.column - 1;
         const std::uint32_t first = area.key_mark.line;
-        const std::uint32_t last = last_line_of(source, first, column);
+        const std::uint32_t last = source.block_last_line(first, column, true);
         std::vector<Entry> entries;
         for (const Entry& e : area.value.entries()) {
           if (e.key == "said") {
@@ -193,7 +156,7 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
             entries.push_back(e);
           }
         }
-        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column) +
+        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column, nl) +
                                                   render_entry(area.key, Node::make_mapping(std::move(entries)),
                                                                column, style)});
         continue;
@@ -201,8 +164,8 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
       if (said != nullptr) {
         const std::size_t column = said->key_mark.column - 1;
         const std::uint32_t first = said->key_mark.line;
-        const std::uint32_t last = last_line_of(source, first, column);
-        const std::string_view key_line = line_text(source, first);
+        const std::uint32_t last = source.block_last_line(first, column, true);
+        const std::string_view key_line = whole_line(source, first);
         const std::size_t colon = key_line.find(':', column);
         const std::string pad(column, ' ');
         const std::size_t dash = style.indented_sequences ? column + style.indent : column;
@@ -212,8 +175,8 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
                           std::string(style.dash_gap - 1, ' ') + "date: " + date + nl + inner + "said" +
                           std::string(key_line.substr(colon));
         for (std::uint32_t line = first + 1; line <= last; ++line) {
-          const std::string_view t = line_text(source, line);
-          out += blank(t) ? std::string(t) : extra + std::string(t);
+          const std::string_view t = whole_line(source, line);
+          out += source.is_blank(line) ? std::string(t) : extra + std::string(t);
         }
         if (!out.ends_with('\n')) {
           out += nl;
@@ -232,16 +195,16 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
       if (string_concerns) {
         const std::size_t column = concerns->key_mark.column - 1;
         const std::uint32_t first = concerns->key_mark.line;
-        const std::uint32_t last = last_line_of(source, first, column);
-        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column) +
+        const std::uint32_t last = source.block_last_line(first, column, true);
+        lines.push_back(LineEdit{first, last, comments_in(source, first, last, column, nl) +
                                                   render_entry("concerns", concerns_of(concerns->value, date),
                                                                column, style)});
       }
     }
   }
   for (const LineEdit& e : lines) {
-    const std::size_t begin = line_start(source, e.first);
-    const std::size_t end = e.last < source.line_count() ? line_start(source, e.last + 1) : text.size();
+    const std::size_t begin = source.line_start(e.first);
+    const std::size_t end = source.next_line_start(e.last);
     edits.push_back(TextEdit{begin, end - begin, e.text});
   }
   std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });

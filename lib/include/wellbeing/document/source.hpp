@@ -47,6 +47,11 @@ class SourceText {
   bool is_blank(std::uint32_t line) const;
   bool is_comment(std::uint32_t line) const;
 
+  // The comments of lines first..last, in order, each from its '#' to the end of its line: whole-line
+  // comments, and those after content (a '#' after a space or tab, outside quotes). Quotes are followed
+  // from line to line, and the lines of a block scalar (`|`, `>`) hold none.
+  std::vector<std::string_view> comments(std::uint32_t first, std::uint32_t last) const;
+
   // The last line of the block that follows line `first`: later lines indented more than `column` spaces
   // (0-based), comment lines among them included, trailing blank lines not; with `dash_lines`, also lines
   // at exactly `column` that start with "- " (a sequence written without indentation under its key).
