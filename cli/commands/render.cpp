@@ -8,6 +8,7 @@
 #include "at.hpp"
 #include "command.hpp"
 #include "options.hpp"
+#include "render_folder.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
@@ -36,6 +37,7 @@ struct Options {
   std::string as_of;
   std::string since;
   std::string at;  // --at DATE|REV
+  std::string period;  // DIR only: --period monthly|quarterly|yearly
   bool allow_invalid = false;
 };
 
@@ -82,6 +84,21 @@ report::ChangesSince changes_since(const std::string& file, const document::Docu
 int run(Options options, const GlobalOptions& global) {
   const util::Date as_of = date_or(options.as_of, util::today());
   const Format format = resolve_format(options);
+  std::error_code ec;
+  if (options.file != "-" && std::filesystem::is_directory(options.file, ec)) {
+    if (!options.since.empty() || options.allow_invalid) {
+      throw InputError(fmt::format("{} does not go with a folder: the provider report counts only valid records "
+                                   "and compares periods instead",
+                                   options.since.empty() ? "--allow-invalid" : "--since"));
+    }
+    return run_render_folder({options.file, format == Format::html ? "html" : format == Format::json ? "json" : "md",
+                              options.output, options.template_dir, options.redact, options.no_redact,
+                              options.as_of, options.at, options.period},
+                             global.color);
+  }
+  if (!options.period.empty()) {
+    throw InputError("--period goes with a folder (the provider report), not a file");
+  }
   std::optional<AtCommit> at;
   if (!options.at.empty()) {
     for (std::string* path : {&options.output, &options.template_dir}) {
@@ -176,8 +193,12 @@ int run(Options options, const GlobalOptions& global) {
 
 Command register_render(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<Options>();
-  CLI::App* sub = app.add_subcommand("render", "Make a review report of one record: Markdown or a printable HTML page");
-  sub->add_option("file", options->file, "The record (- for standard input)")->required()->option_text("FILE");
+  CLI::App* sub = app.add_subcommand(
+      "render", "Make a review report of one record, or the provider's review pack for a folder: Markdown, HTML or JSON");
+  sub->add_option("file", options->file,
+                  "The record (- for standard input), or a records folder for the provider report")
+      ->required()
+      ->option_text("FILE|DIR");
   add_format_option(*sub, options->format,
                     {{"html", Format::html}, {"json", Format::json}, {"markdown", Format::markdown}, {"md", Format::markdown}},
                     "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
@@ -200,11 +221,19 @@ Command register_render(CLI::App& app, const GlobalOptions& global) {
                   "review's date)")
       ->option_text("REV")
       ->excludes(add_at_option(*sub, options->at));
+  sub->add_option("--period", options->period,
+                  "With a folder: the period the report covers and compares with the one before: monthly, "
+                  "quarterly (default) or yearly, the one holding --as-of")
+      ->check(one_of({"monthly", "quarterly", "yearly"}))
+      ->option_text("PERIOD");
   sub->add_flag("--allow-invalid", options->allow_invalid,
                 "Make the report even when the record has errors (it says so at the top)");
   sub->footer(
+      "A folder gives the provider report: how wellbeing is understood, outcomes, strengths, reviews, measures, "
+      "safeguarding, what works, the checks and this period against the last, every figure naming its people. "
       "Exit status: 0 when the report was made, 1 when the record is not valid (no report, unless "
-      "--allow-invalid), 2 on a usage error, an unreadable file or a broken template.");
+      "--allow-invalid) or no record in the folder is, 2 on a usage error, an unreadable file or a broken "
+      "template.");
   return Command{sub, [options, &global] { return run(*options, global); }};
 }
 

@@ -14,6 +14,7 @@
 #include "wellbeing/report/escape.hpp"
 #include "wellbeing/util/escape.hpp"
 #include "wellbeing/util/json.hpp"
+#include "labels.hpp"
 
 namespace wellbeing::report {
 
@@ -23,150 +24,7 @@ using util::Date;
 
 namespace {
 
-// ---- Words for the record's enumerated values -------------------------------------------------------------
-
-struct Label {
-  std::string_view value;
-  std::string_view words;
-};
-
-constexpr std::array k_voice{
-    Label{"direct", "Speaks for themselves"},
-    Label{"supported", "Speaks for themselves, with support"},
-    Label{"represented", "Represented by a carer, family member or advocate"},
-    Label{"observation", "Views understood mainly by spending time with them"},
-    Label{"earlier_views", "Guided mainly by their earlier views"},
-};
-constexpr std::array k_can_take_part{
-    Label{"able", "Able to take part"},
-    Label{"with_support", "Can take part with support"},
-    Label{"not_at_present", "Cannot take part in the conversation at present"},
-};
-constexpr std::array k_role{
-    Label{"family", "Family"},
-    Label{"friend", "Friend"},
-    Label{"carer", "Carer"},
-    Label{"care_act_advocate", "Care Act advocate"},
-    Label{"imca", "Independent mental capacity advocate"},
-    Label{"attorney", "Attorney"},
-    Label{"deputy", "Deputy"},
-    Label{"professional", "Professional"},
-};
-constexpr std::array k_format{
-    Label{"easy_read", "Easy read"},
-    Label{"large_print", "Large print"},
-    Label{"braille", "Braille"},
-    Label{"audio", "Audio"},
-    Label{"bsl", "British Sign Language"},
-    Label{"makaton", "Makaton"},
-    Label{"interpreter", "Interpreter"},
-    Label{"pictures", "Pictures"},
-    Label{"objects_of_reference", "Objects of reference"},
-    Label{"other", "Other"},
-};
-constexpr std::array k_level{Label{"high", "High"}, Label{"medium", "Medium"}, Label{"low", "Low"},
-                             Label{"not_said", "Not said"}};
-constexpr std::array k_said_by{
-    Label{"person", "said by the person"},
-    Label{"representative", "said by a representative"},
-    Label{"judgement", "a judgement from consultation and evidence"},
-};
-constexpr std::array k_evidence_kind{
-    Label{"earlier_views", "Earlier views"},       Label{"observation", "Observation"},
-    Label{"consultation", "Consultation"},         Label{"abc_chart", "ABC chart"},
-    Label{"advocate_report", "Advocate's report"}, Label{"other", "Other evidence"},
-};
-constexpr std::array k_strength_level{
-    Label{"self", "The person"},
-    Label{"network", "Family and friends"},
-    Label{"community", "Community"},
-};
-constexpr std::array k_outcome_kind{
-    Label{"achieve", "To achieve"},
-    Label{"change", "To change"},
-    Label{"keep", "To keep the same"},
-};
-constexpr std::array k_outcome_status{
-    Label{"open", "Open"},       Label{"in_progress", "In progress"}, Label{"met", "Met"},
-    Label{"not_met", "Not met"}, Label{"withdrawn", "Withdrawn"},
-};
-constexpr std::array k_actor{
-    Label{"self", "The person"},     Label{"network", "Family and friends"},  Label{"community", "Community"},
-    Label{"service", "The service"}, Label{"other_agency", "Another agency"},
-};
-constexpr std::array k_approach{
-    Label{"powerful_questions", "Powerful questions"},
-    Label{"appreciative_enquiry", "Appreciative enquiry"},
-    Label{"observation", "Observation"},
-    Label{"consultation", "Consultation with people who know them"},
-    Label{"everyday", "An everyday conversation"},
-};
-constexpr std::array k_review_type{
-    Label{"first", "First review"},
-    Label{"scheduled", "Scheduled review"},
-    Label{"requested", "Requested review"},
-    Label{"change_of_circumstances", "Change of circumstances"},
-};
-constexpr std::array k_requested_by{
-    Label{"person", "The person"},
-    Label{"carer", "A carer"},
-    Label{"provider", "The provider"},
-    Label{"other", "Other"},
-};
-constexpr std::array k_request_status{
-    Label{"pending", "Pending"},
-    Label{"accepted", "Accepted"},
-    Label{"completed", "Completed"},
-    Label{"declined", "Declined"},
-};
-constexpr std::array k_abuse_type{
-    Label{"physical", "Physical abuse"},
-    Label{"domestic", "Domestic abuse"},
-    Label{"sexual", "Sexual abuse"},
-    Label{"psychological", "Psychological abuse"},
-    Label{"financial_material", "Financial or material abuse"},
-    Label{"modern_slavery", "Modern slavery"},
-    Label{"discriminatory", "Discriminatory abuse"},
-    Label{"organisational", "Organisational abuse"},
-    Label{"neglect", "Neglect"},
-    Label{"self_neglect", "Self-neglect"},
-};
-constexpr std::array k_flag_status{Label{"open", "Open"}, Label{"closed", "Closed"}};
-constexpr std::array k_basis{
-    Label{"consent", "Consent"},
-    Label{"care_and_treatment", "Care and treatment"},
-    Label{"legal_obligation", "Legal obligation"},
-    Label{"vital_interests", "Vital interests"},
-    Label{"safeguarding", "Safeguarding"},
-    Label{"public_task", "Public task"},
-};
-constexpr std::array k_at_risk{
-    Label{"child", "A child"},
-    Label{"vulnerable_adult", "Another adult at risk"},
-    Label{"other", "Someone else"},
-};
-
-// The words for `value`, or the value as written when it is not one the schema knows (an invalid record).
-template <std::size_t N>
-std::string words(const std::array<Label, N>& labels, std::string_view value) {
-  for (const Label& label : labels) {
-    if (label.value == value) {
-      return std::string(label.words);
-    }
-  }
-  return std::string(value);
-}
-
-// `value` when it is one the schema knows, else "unknown": safe to use in a class attribute.
-template <std::size_t N>
-std::string token(const std::array<Label, N>& labels, std::string_view value) {
-  for (const Label& label : labels) {
-    if (label.value == value) {
-      return std::string(label.value);
-    }
-  }
-  return "unknown";
-}
+using namespace labels;
 
 constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
                                                     "May",       "June",     "July",     "August",

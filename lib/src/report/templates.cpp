@@ -20,7 +20,7 @@ namespace mustache = kainjow::mustache;
 
 const std::vector<std::string_view> k_template_names{
     "report.md.mustache",  "report.html.mustache",    "report.css.mustache",
-    "ons4-chart.svg.mustache", "outcomes-chart.svg.mustache",
+    "ons4-chart.svg.mustache", "outcomes-chart.svg.mustache", "provider.md.mustache",
 };
 
 namespace {
@@ -104,6 +104,10 @@ std::string_view entry_template(Format format) {
   return format == Format::html ? "report.html.mustache" : "report.md.mustache";
 }
 
+std::string_view provider_template(Format format) {
+  return format == Format::html ? "provider.html.mustache" : "provider.md.mustache";
+}
+
 TemplateSet TemplateSet::built_in() {
   TemplateSet set;
   for (std::string_view name : k_template_names) {
@@ -153,6 +157,11 @@ const std::string* TemplateSet::find(std::string_view name) const {
 
 util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
                                                 const nlohmann::ordered_json& data) {
+  return render(templates, format, data, entry_template(format));
+}
+
+util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
+                                                const nlohmann::ordered_json& data, std::string_view entry_name) {
   // Every template is checked first, so an error names the file it is in (kainjow reports a broken partial
   // only when it is reached, without its name).
   std::map<std::string, std::string, std::less<>> prepared;
@@ -163,9 +172,9 @@ util::Expected<std::string, util::Failure> render(const TemplateSet& templates, 
     }
     prepared.emplace(name, prepare_template(text));
   }
-  const auto entry = prepared.find(entry_template(format));
+  const auto entry = prepared.find(entry_name);
   if (entry == prepared.end()) {
-    return util::unexpected(fmt::format("template {} is missing", entry_template(format)));
+    return util::unexpected(fmt::format("template {} is missing", entry_name));
   }
 
   mustache::data root = to_data(data);
@@ -189,7 +198,7 @@ util::Expected<std::string, util::Failure> render(const TemplateSet& templates, 
   }
   std::string out = tmpl.render(root);
   if (!tmpl.is_valid()) {
-    return util::unexpected(fmt::format("template {}: {}", entry_template(format), tmpl.error_message()));
+    return util::unexpected(fmt::format("template {}: {}", entry_name, tmpl.error_message()));
   }
   std::erase(out, k_blank_line);
   return out;

@@ -21,6 +21,9 @@ extern const std::vector<std::string_view> k_template_names;
 // The entry template of a format: "report.md.mustache" or "report.html.mustache".
 std::string_view entry_template(Format format);
 
+// The provider report's entry template of a format: "provider.md.mustache" or "provider.html.mustache".
+std::string_view provider_template(Format format);
+
 // A set of Mustache templates by file name: the built-in ones (embedded in the binary), any of which a
 // folder of *.mustache files can override, and to which it can add partials of its own.
 class TemplateSet {
@@ -50,5 +53,8 @@ class TemplateSet {
 // name without ".mustache". Fails with a message naming the template when a template is not valid Mustache.
 util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
                                                 const nlohmann::ordered_json& data);
+// The same with another entry template (`entry_name`, such as provider_template(format)).
+util::Expected<std::string, util::Failure> render(const TemplateSet& templates, Format format,
+                                                const nlohmann::ordered_json& data, std::string_view entry_name);
 
 }  // namespace wellbeing::report
