@@ -24,23 +24,29 @@ std::string_view whole_line(const document::SourceText& source, std::uint32_t li
   return source.text().substr(source.line_start(line), source.next_line_start(line) - source.line_start(line));
 }
 
-// The conversations dated `date` that list `area` under areas.
-std::vector<std::string> conversations_for(const Node& root, std::string_view area, const std::string& date) {
+// Where an area's v1 words came from: the conversations dated `date` that list the area under areas, or,
+// when there is none, the evidence entries the area itself lists under `evidence`.
+std::vector<std::string> sources_for(const Node& root, const Entry& area, const std::string& date) {
   std::vector<std::string> ids;
-  const Node* conversations = root.find("conversations");
-  if (conversations == nullptr) {
-    return ids;
-  }
-  for (const Node& c : conversations->items()) {
-    const Node* id = c.find("id");
-    const Node* when = c.find("date");
-    const Node* areas = c.find("areas");
-    if (id == nullptr || when == nullptr || areas == nullptr || when->text() != date) {
-      continue;
+  if (const Node* conversations = root.find("conversations"); conversations != nullptr) {
+    for (const Node& c : conversations->items()) {
+      const Node* id = c.find("id");
+      const Node* when = c.find("date");
+      const Node* areas = c.find("areas");
+      if (id == nullptr || when == nullptr || areas == nullptr || when->text() != date) {
+        continue;
+      }
+      const auto items = areas->items();
+      if (std::any_of(items.begin(), items.end(), [&](const Node& a) { return a.as_string() == area.key; })) {
+        ids.push_back(id->as_string());
+      }
     }
-    const auto items = areas->items();
-    if (std::any_of(items.begin(), items.end(), [&](const Node& a) { return a.as_string() == area; })) {
-      ids.push_back(id->as_string());
+  }
+  if (const Node* evidence = area.value.find("evidence"); ids.empty() && evidence != nullptr) {
+    for (const Node& e : evidence->items()) {
+      if (e.is_string()) {
+        ids.push_back(e.as_string());
+      }
     }
   }
   return ids;
@@ -140,7 +146,7 @@ util::Expected<Migration, util::Failure> migrate_record(std::string_view text, c
       }
       const std::size_t value_at = source.offset(area.value.mark());
       const std::string date = updated->text();
-      const std::vector<std::string> from = conversations_for(root, area.key, date);
+      const std::vector<std::string> from = sources_for(root, area, date);
       if (value_at < text.size() && text[value_at] == '{') {
         // Written in flow style: the area is written again, its words the same, in the file's style.
         const std::size_t column = area.key_mark.column - 1;
