@@ -104,3 +104,34 @@ for ((n = first; n <= end; n++)); do
   page_text "$work/long.pdf" "$n" | grep -qF "Worthwhile" || fail "page $n of the long table has no header row"
 done
 echo "long ONS4 table: pages $first to $end, each with its header"
+
+# --- The provider report: every section, in order, on A4 pages numbered as the person report's --------
+cp -r "$WELLBEING_ROOT/examples" "$work/provider"
+(cd "$work/provider" && "$WELLBEING" render records --as-of 2026-11-22 -o "$work/provider.html")
+if grep -Eiq '<script|<link|<img|<iframe|@import|url\(|src=' "$work/provider.html"; then
+  fail "the provider page refers to something outside itself or runs a script"
+fi
+print_pdf "$work/provider.html" "$work/provider.pdf"
+pages=$(pages_of "$work/provider.pdf")
+echo "provider report: $pages pages"
+for ((n = 1; n <= pages; n++)); do
+  page_text "$work/provider.pdf" "$n" | grep -qF "Page $n of $pages" || fail "provider page $n lacks 'Page $n of $pages'"
+done
+text=$(pdftotext "$work/provider.pdf" - | tr -s ' \n' '  ')
+last=0
+for heading in "Provider review: Larkfield Community Support (fictional)" "1. How wellbeing is understood" \
+    "How views were established for people who cannot take part" "Importance set by whom" \
+    "2. Outcomes by area and kind" "Not met, and what followed" "3. Strengths first: who acted on the outcomes met" \
+    "4. Reviews and review requests" "5. Wellbeing measures: distance travelled" \
+    "6. Safeguarding and risk to others" "7. What works" "8. The checks" "9. This period against the last"; do
+  rest=${text:$last}
+  [[ "$rest" == *"$heading"* ]] || fail "the provider report's '$heading' is missing or out of order"
+  before=${rest%%"$heading"*}
+  last=$((last + ${#before} + ${#heading}))
+done
+# The chart is drawn (its words are in the PDF), and the comparison says why there is none outside git.
+for words in "67% better, 33% worse" "No comparison: records is not in a git repository." "p-0005 (Graham)"; do
+  [[ "$text" == *"$words"* ]] || fail "the provider PDF lacks '$words'"
+done
+first=$(page_with "$work/provider.pdf" "5. Wellbeing measures")
+echo "provider report: measures on page $first"

@@ -506,6 +506,73 @@ json reviews_section(const summary::FolderSummary& folder, const Words& say) {
 
 // ---- 5. Wellbeing measures ----------------------------------------------------------------------------
 
+std::string number(double value) {
+  std::string out = fmt::format("{:.1f}", value);
+  return out == "-0.0" ? "0.0" : out;
+}
+
+// The share of people better, about the same and worse per question, as bars of equal length (100%), in
+// the geometry measures-chart.svg.mustache draws. Questions nobody answered twice show "not measured".
+json measures_chart(const json& questions) {
+  constexpr double label_right = 292, bar_left = 300, full = 300, row = 26, top = 10, bar = 16;
+  constexpr std::array<Label, 3> k_moves{{{"better", "Better"}, {"same", "About the same"}, {"worse", "Worse"}}};
+  json rows = json::array();
+  double right_edge = 0;
+  std::size_t i = 0;
+  for (const json& q : questions) {
+    const double y = top + row * static_cast<double>(i++);
+    const double measured = q["measured"].get<double>();
+    json segments = json::array();
+    std::vector<std::string> counts;
+    double x = bar_left;
+    for (const Label& move : k_moves) {
+      const json& part = q[std::string(move.value)];
+      const double count = part["count"].get<double>();
+      if (count == 0) {
+        continue;
+      }
+      const double width = full * count / measured;
+      segments.push_back({{"x", number(x)},
+                          {"y", number(y)},
+                          {"width", number(std::max(width - 2, 1.0))},
+                          {"height", number(bar)},
+                          {"move", std::string(move.words)},
+                          {"move_token", std::string(move.value)},
+                          {"share", part["share"]},
+                          {"count", part["count"]}});
+      counts.push_back(fmt::format("{} {}", part["share"].get<std::string>(),
+                                   move.value == "same" ? std::string("same") : std::string(move.value)));
+      x += width;
+    }
+    const std::string words = counts.empty() ? std::string("not measured twice") : join(counts);
+    const double counts_x = bar_left + full + 8;
+    right_edge = std::max(right_edge, counts_x + 7.0 * static_cast<double>(words.size()) + 8);
+    rows.push_back({{"question", q["question"]},
+                    {"label_x", number(label_right)},
+                    {"text_y", number(y + bar - 4)},
+                    {"segments", std::move(segments)},
+                    {"counts", words},
+                    {"counts_x", number(counts_x)},
+                    {"none", counts.empty()}});
+  }
+  const double legend_y = top + row * static_cast<double>(i) + 16;
+  json legend = json::array();
+  double lx = 8;
+  for (const Label& move : k_moves) {
+    legend.push_back({{"move", std::string(move.words)},
+                      {"move_token", std::string(move.value)},
+                      {"x", number(lx)},
+                      {"y", number(legend_y)},
+                      {"text_x", number(lx + 18)},
+                      {"text_y", number(legend_y + 11)}});
+    lx += 18 + 8 + 7.0 * static_cast<double>(move.words.size()) + 16;
+  }
+  return {{"width", number(std::max(lx, right_edge))},
+          {"height", number(legend_y + 24)},
+          {"rows", std::move(rows)},
+          {"legend", std::move(legend)}};
+}
+
 json measures_section(const summary::FolderSummary& folder, const Words& say) {
   json section;
   json questions = json::array();
@@ -534,6 +601,8 @@ json measures_section(const summary::FolderSummary& folder, const Words& say) {
     }
     questions.push_back(std::move(row));
   }
+  const bool any = std::any_of(questions.begin(), questions.end(), [](const json& q) { return q["measured"] != 0; });
+  section["chart"] = any ? measures_chart(questions) : json(false);
   section["questions"] = std::move(questions);
   section["people_measured"] = folder.people_measured;
   section["none"] = folder.people_measured == 0;
