@@ -38,6 +38,7 @@ struct Options {
   std::string since;
   std::string at;  // --at DATE|REV
   std::string period;  // DIR only: --period monthly|quarterly|yearly
+  std::string site;    // DIR only: --site OUT
   bool allow_invalid = false;
 };
 
@@ -91,13 +92,17 @@ int run(Options options, const GlobalOptions& global) {
                                    "and compares periods instead",
                                    options.since.empty() ? "--allow-invalid" : "--since"));
     }
+    if (!options.site.empty() && options.format != Format::automatic && options.format != Format::html) {
+      throw InputError("--site writes HTML pages: leave out --format, or give --format html");
+    }
     return run_render_folder({options.file, format == Format::html ? "html" : format == Format::json ? "json" : "md",
                               options.output, options.template_dir, options.redact, options.no_redact,
-                              options.as_of, options.at, options.period},
+                              options.as_of, options.at, options.period, options.site},
                              global.color);
   }
-  if (!options.period.empty()) {
-    throw InputError("--period goes with a folder (the provider report), not a file");
+  if (!options.period.empty() || !options.site.empty()) {
+    throw InputError(fmt::format("{} goes with a folder (the provider report), not a file",
+                                 options.period.empty() ? "--site" : "--period"));
   }
   std::optional<AtCommit> at;
   if (!options.at.empty()) {
@@ -204,8 +209,14 @@ Command register_render(CLI::App& app, const GlobalOptions& global) {
                     "md (GitHub-flavoured, pandoc-friendly Markdown), html (one self-contained page), or json (the "
                     "data given to the templates); default: from -o's extension, else md")
       ->option_text("FORMAT");
-  sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output")
-      ->option_text("FILE");
+  auto* output =
+      sub->add_option("-o,--output", options->output, "Write the report to this file (atomically) instead of standard output")
+          ->option_text("FILE");
+  sub->add_option("--site", options->site,
+                  "With a folder: write an offline site to OUT: index.html, provider.html and people/ID.html (each "
+                  "person's report), linked to each other; OUT must be new, empty or a site written before")
+      ->option_text("OUT")
+      ->excludes(output);
   sub->add_option("--template", options->template_dir,
                   "A folder of Mustache templates, each replacing the built-in one of the same name "
                   "(report.md.mustache, report.html.mustache, report.css.mustache, …)")

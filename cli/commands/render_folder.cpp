@@ -8,6 +8,7 @@
 
 #include "at.hpp"
 #include "command.hpp"
+#include "render_site.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/report/provider.hpp"
 #include "wellbeing/report/templates.hpp"
@@ -29,8 +30,9 @@ int run_render_folder(FolderRender request, ColorChoice color) {
   const std::string shown_folder = request.folder;
   // The comparison reads the repository itself, never the --at copy.
   const fs::path real_folder = request.at.empty() ? fs::path(request.folder) : fs::absolute(request.folder);
-  for (std::string* path : {&request.output, &request.template_dir}) {
-    if (!path->empty() && *path != "-") {
+  // --at changes the current folder to the copy's: paths to write to and read from are taken as typed first.
+  for (std::string* path : {&request.output, &request.template_dir, &request.site}) {
+    if (!request.at.empty() && !path->empty() && *path != "-") {
       *path = fs::absolute(*path).string();
     }
   }
@@ -79,20 +81,24 @@ int run_render_folder(FolderRender request, ColorChoice color) {
     options.periods_missing = fmt::format("No comparison: {}.", compared.error().message);
   }
 
+  report::TemplateSet templates = report::TemplateSet::built_in();
+  if (!request.template_dir.empty()) {
+    auto loaded = report::TemplateSet::with_overrides(request.template_dir);
+    if (!loaded) {
+      throw InputError(loaded.error());
+    }
+    templates = std::move(loaded).value();
+  }
+  if (!request.site.empty()) {
+    write_site(request.site, folder, std::move(options), templates, at ? &at->snapshot() : nullptr);
+    return k_exit_ok;
+  }
   const report::Format format = request.format == "html" ? report::Format::html : report::Format::markdown;
   const nlohmann::ordered_json data = report::build_provider_data(folder, options, format);
   std::string text;
   if (request.format == "json") {
     text = util::json_text(data, 2) + "\n";
   } else {
-    report::TemplateSet templates = report::TemplateSet::built_in();
-    if (!request.template_dir.empty()) {
-      auto loaded = report::TemplateSet::with_overrides(request.template_dir);
-      if (!loaded) {
-        throw InputError(loaded.error());
-      }
-      templates = std::move(loaded).value();
-    }
     auto rendered = report::render(templates, format, data, report::provider_template(format));
     if (!rendered) {
       throw InputError(rendered.error());

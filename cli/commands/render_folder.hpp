@@ -16,9 +16,11 @@ struct FolderRender {
   std::string as_of;
   std::string at;      // --at DATE|REV
   std::string period;  // --period monthly|quarterly|yearly ("" for quarterly)
+  std::string site;    // --site OUT: write the site there instead of one page
 };
 
-// Renders the provider report; returns the exit code (0 made, 1 when no record in the folder is valid).
+// Renders the provider report (or, with `site`, the site: render_site.hpp); returns the exit code (0 made,
+// 1 when no record in the folder is valid).
 // Throws InputError for an empty folder, invalid settings, a broken template or a failed write.
 int run_render_folder(FolderRender request, ColorChoice color);
 

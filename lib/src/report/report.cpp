@@ -269,6 +269,8 @@ class Builder {
     data["report_date_iso"] = m_redact.iso(m_options.as_of);
     data["front_matter_yaml"] = front_matter();
     data["provider"] = {{"name", m_options.config.provider_name}};
+    data["site"] = m_options.site ? json{{"index_href", m_options.site->index}, {"provider_href", m_options.site->provider}}
+                                  : json(false);
     data["redacted"] = m_redact.enabled();
     data["redaction"] = redaction();
     data["invalid"] = has_errors(m_findings);

@@ -22,6 +22,7 @@ const std::vector<std::string_view> k_template_names{
     "report.md.mustache",  "report.html.mustache",    "report.css.mustache",
     "ons4-chart.svg.mustache", "outcomes-chart.svg.mustache", "provider.md.mustache",
     "provider.html.mustache", "provider-people.mustache", "measures-chart.svg.mustache",
+    "site-index.html.mustache",
 };
 
 namespace {

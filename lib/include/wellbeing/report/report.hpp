@@ -38,6 +38,11 @@ struct ReportOptions {
   Provenance provenance;              // the file and its git commit
   std::string tool_version;           // "0.1.0"
   std::optional<ChangesSince> since;  // with --since REV
+  // In a --site: the relative links from the person's page to the site's index and provider page.
+  struct SiteLinks {
+    std::string index, provider;
+  };
+  std::optional<SiteLinks> site;
 };
 
 // The data given to the report templates: a tree of objects, lists, strings and booleans, documented key

@@ -1,0 +1,27 @@
+#pragma once
+// `wellbeing render DIR --site OUT`: the provider report as a small offline site.
+
+#include <filesystem>
+#include <string>
+
+#include "options.hpp"
+#include "wellbeing/history/snapshot.hpp"
+#include "wellbeing/report/provider.hpp"
+#include "wellbeing/report/templates.hpp"
+#include "wellbeing/summary/folder.hpp"
+
+namespace wellbeing::cli {
+
+// The file that marks a folder as a site this command wrote, so that it may write there again.
+inline constexpr const char* k_site_marker = ".wellbeing-site";
+
+// Writes OUT/index.html (the people, linked), OUT/provider.html (the provider report, each person linked)
+// and OUT/people/ID.html (each counted person's review report in HTML, linking back), every file through
+// write/. OUT must not exist, be empty, or hold k_site_marker (a site written before, whose files are
+// replaced); anything else is refused with an InputError, before anything is written. `at` is the --at
+// snapshot, or null.
+void write_site(const std::filesystem::path& out, const summary::FolderSummary& folder,
+                report::ProviderOptions options, const report::TemplateSet& templates,
+                const history::Snapshot* at);
+
+}  // namespace wellbeing::cli
