@@ -465,6 +465,10 @@ class Builder {
         json item = {{"date", m_redact.date(view.date)},
                      {"said", view.said},
                      {"by", view.by.empty() || view.by == "person" ? std::string() : words(k_said_by, view.by)},
+                     {"representative", view.representative.empty() ? std::string()
+                                                                     : representative_text(view.representative)},
+                     {"judged_by", view.judged_by},
+                     {"how", view.how},
                      {"from", join(view.from)}};
         if (v + 1 == area.views.size()) {
           a["view"] = std::move(item);
