@@ -130,7 +130,7 @@ for heading in "Provider review: Larkfield Community Support (fictional)" "1. Ho
   last=$((last + ${#before} + ${#heading}))
 done
 # The chart is drawn (its words are in the PDF), and the comparison says why there is none outside git.
-for words in "67% better, 33% worse" "No comparison: records is not in a git repository." "p-0005 (Graham)"; do
+for words in "75% better, 25% worse" "No comparison: records is not in a git repository." "p-0005 (Graham)"; do
   [[ "$text" == *"$words"* ]] || fail "the provider PDF lacks '$words'"
 done
 first=$(page_with "$work/provider.pdf" "5. Wellbeing measures")
