@@ -6,9 +6,11 @@ commit per event, each dated with GIT_AUTHOR_DATE and GIT_COMMITTER_DATE. Every 
 
 As it writes each commit it keeps its own model of the provider (who is supported, the conversations,
 outcomes, reviews, requests, flags and measures it wrote) and from that model alone works out what a
-summary of each quarter must say, written to expected-quarterly.json. Nothing in it calls the summary.
+summary of each quarter must say, written to expected-quarterly.json, and what the provider report (`render
+DIR`) of the last quarter must say of each person, written to expected-provider.json. Nothing in it calls
+the summary or the report.
 
-    make_repo.py OUT WELLBEING    # OUT/repo is the repository, OUT/expected-quarterly.json the figures
+    make_repo.py OUT WELLBEING    # OUT/repo is the repository, OUT/expected-*.json the figures
 """
 import datetime as dt
 import json
@@ -284,6 +286,68 @@ def main():
     with open(os.path.join(out, "expected-quarterly.json"), "w") as f:
         json.dump({"commits": commits, "people": len(PEOPLE), "quarters": expected}, f, indent=2)
         f.write("\n")
+    with open(os.path.join(out, "expected-provider.json"), "w") as f:
+        json.dump(provider_expected(people, d("2026-06-30"), expected), f, indent=2)
+        f.write("\n")
+
+
+def provider_expected(people, as_of, quarters_expected):
+    """What the provider report as of `as_of` must say, from the model: the quarter holding as_of, and for
+    each figure the people behind it."""
+    start = dt.date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+
+    def in_period(day):
+        return day is not None and start <= d(day) <= as_of
+
+    def by_person(pairs):
+        out = {}
+        for pid, item in pairs:
+            out.setdefault(pid, []).append(item)
+        return out
+
+    reviews = {"on_time": [], "due_soon": [], "overdue": []}
+    for p in people:
+        last = max(p.reviews, key=lambda r: r[1])
+        days = (d(last[2]) - as_of).days
+        reviews["overdue" if days < 0 else "due_soon" if days <= 28 else "on_time"].append(p.id)
+    questions = ["life_satisfaction", "worthwhile", "happy_yesterday", "anxious_yesterday"]
+    measures = {}
+    for k, key in enumerate(questions):
+        moved = {"better": [], "same": [], "worse": []}
+        for p in people:
+            if len(p.measures) < 2:
+                continue
+            delta = p.measures[-1][2][k] - p.measures[0][2][k]
+            if key == "anxious_yesterday":
+                delta = -delta
+            moved["same" if abs(delta) < 1 else "better" if delta > 0 else "worse"].append(p.id)
+        measures[key] = moved
+    working = {}
+    for p in people:
+        last = max(p.reviews, key=lambda r: r[1])
+        areas = sorted({a for _, day, names in p.conversations if day == last[1] for a in names}, key=AREAS.index)
+        for a in areas or [""]:
+            working.setdefault(a, []).append(p.id)
+    met = [(p.id, o["id"]) for p in people for o in p.outcomes if in_period(o.get("met_on"))]
+    return {
+        "as_of": str(as_of), "from": str(start), "people": [p.id for p in people],
+        "explored": {p.id: len(p.explored) for p in people},
+        "outcomes": sum(len(p.outcomes) for p in people),
+        "outcomes_by_area": {a: by_person((p.id, o["id"]) for p in people for o in p.outcomes if o["area"] == a)
+                             for a in AREAS},
+        "opened": by_person((p.id, o["id"]) for p in people for o in p.outcomes if in_period(o["opened"])),
+        "met": by_person(met),
+        "who_acted": {"self": len(met), "network": 0, "community": 0, "service": len(met), "other_agency": 0},
+        "not_met": [[p.id, o["id"]] for p in people for o in p.outcomes if o["status"] == "not_met"],
+        "reviews": reviews,
+        "requests": {p.id: [r["id"], (as_of - d(r["date"])).days] for p in people for r in p.requests
+                     if r["status"] == "pending"},
+        "measures": measures,
+        "safeguarding": {"flags": sum(len(p.flags) for p in people),
+                         "open": sorted(p.id for p in people for f in p.flags if f["status"] == "open")},
+        "working": working,
+        "comparison": {"previous": quarters_expected[-2], "current": quarters_expected[-1]},
+    }
 
 
 def snapshot(people):
