@@ -8,6 +8,7 @@
 
 #include "at.hpp"
 #include "command.hpp"
+#include "output.hpp"
 #include "render_site.hpp"
 #include "wellbeing/records/config.hpp"
 #include "wellbeing/report/provider.hpp"
@@ -64,8 +65,12 @@ int run_render_folder(FolderRender request, ColorChoice color) {
 
   std::vector<summary::SummarisedFile> checked = summary::summarise_files(*files, options.summary);
   const summary::FolderSummary folder = summary::summarise_folder(std::move(checked), options.summary);
+  // Each file left out, with where its first error is (its words withheld when redacted, as the summary's are).
   for (const summary::FileStatus& status : folder.files) {
     if (!status.counted) {
+      if (status.first_error && !status.first_error->message.empty()) {
+        write_out(stderr, format_diagnostic_text(*status.first_error, {}, use_color(color, stderr)));
+      }
       write_out(stderr, "wellbeing: " + summary::left_out_note(status) + "\n");
     }
   }

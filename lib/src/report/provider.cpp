@@ -281,15 +281,16 @@ json understood_section(const std::vector<PersonData>& people, const Words& say)
         }
       }
     }
-    std::vector<std::string> details;
+    bool any = false;
     for (std::size_t i = 0; i < k_ways.size(); ++i) {
       const auto it = used.find(std::string(k_ways[i].value));
       if (it != used.end()) {
-        ways[i].add(ref, plural(it->second, "entry", "entries"));
-        details.push_back(fmt::format("{}: {}", k_ways[i].words, it->second));
+        ways[i].add(ref, plural(it->second, "view or importance", "views and importances"));
+        any = true;
       }
     }
-    cannot.add(ref, details.empty() ? std::string("no view cites where it came from") : join(details, "; "));
+    cannot.add(ref, any ? std::string(words(k_voice, record.person.voice))
+                        : std::string("no view says where it came from"));
   }
   section["people"] = std::move(rows);
   section["has_people"] = !section["people"].empty();
