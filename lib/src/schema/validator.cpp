@@ -824,10 +824,15 @@ class Evaluator {
           }
         }
         const std::string suggestion = util::closest_match(entry.key, candidates);
+        // Words read as a key: a comma inside `{ }` ended the text before them.
+        const bool words = entry.key.find(' ') != std::string::npos && entry.value.is_null();
         report_at(*out, entry.key_mark, "additionalProperties",
-                  suggestion.empty() ? fmt::format("unknown key {}", backticked(entry.key))
-                                     : fmt::format("unknown key {} (did you mean {}?)", backticked(entry.key),
-                                                   backticked(suggestion)));
+                  words ? fmt::format("unknown key {}: a comma inside {{ }} ends the text before it, so these "
+                                      "words read as a key; put the whole text in double quotes",
+                                      backticked(entry.key))
+                  : suggestion.empty() ? fmt::format("unknown key {}", backticked(entry.key))
+                                       : fmt::format("unknown key {} (did you mean {}?)", backticked(entry.key),
+                                                     backticked(suggestion)));
       }
       return false;
     }
