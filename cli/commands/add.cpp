@@ -264,8 +264,7 @@ int run_add(const AddOptions& options, const GlobalOptions& global) {
     return k_exit_findings;
   }
   if (options.dry_run) {
-    write_out(stdout, history::unified_diff(read->text, change.text, "a/" + options.file, "b/" + options.file,
-                                           history::PatchStyle::plain));
+    write_out(stdout, history::file_change_diff(read->text, change.text, options.file));
   }
   write_out(stderr, format_diagnostics_text(verdict.entry_notes, change.text, color));
   if (verdict.old_errors > 0) {

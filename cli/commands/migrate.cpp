@@ -55,8 +55,7 @@ int migrate_one(const std::string& file, bool dry_run, bool color) {
     return k_exit_ok;
   }
   if (dry_run) {
-    write_out(stdout, history::unified_diff(read->text, migrated->text, "a/" + file, "b/" + file,
-                                           history::PatchStyle::plain));
+    write_out(stdout, history::file_change_diff(read->text, migrated->text, file));
     return k_exit_ok;
   }
   if (auto written = write::replace_file(*read, migrated->text); !written) {

@@ -315,6 +315,13 @@ TEST_SUITE("history::unified_diff") {
     CHECK(history::unified_diff("x\n", "", "a", "b", history::PatchStyle::plain) == "--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
   }
 
+  TEST_CASE("a file's change is labelled as git labels paths, an absolute path without its leading slash") {
+    CHECK(history::file_change_diff("x\n", "y\n", "records/p-0001.yaml") ==
+          "--- a/records/p-0001.yaml\n+++ b/records/p-0001.yaml\n@@ -1 +1 @@\n-x\n+y\n");
+    CHECK(history::file_change_diff("x\n", "y\n", "/tmp/p-0001.yaml") ==
+          "--- a/tmp/p-0001.yaml\n+++ b/tmp/p-0001.yaml\n@@ -1 +1 @@\n-x\n+y\n");
+  }
+
   TEST_CASE("CRLF line endings stay part of the lines") {
     CHECK(history::unified_diff("x\r\ny\r\n", "x\r\nz\r\n", "a", "b", history::PatchStyle::plain) ==
           "--- a\n+++ b\n@@ -1,2 +1,2 @@\n x\r\n-y\r\n+z\r\n");

@@ -691,4 +691,11 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, s
   return std::move(printer.out);
 }
 
+std::string file_change_diff(std::string_view old_text, std::string_view new_text, std::string_view path) {
+  while (path.starts_with('/')) {
+    path.remove_prefix(1);
+  }
+  return unified_diff(old_text, new_text, fmt::format("a/{}", path), fmt::format("b/{}", path), PatchStyle::plain);
+}
+
 }  // namespace wellbeing::history

@@ -198,4 +198,8 @@ enum class PatchStyle {
 std::string unified_diff(std::string_view old_text, std::string_view new_text, std::string_view old_label,
                          std::string_view new_label, PatchStyle style);
 
+// The change one command would make to the file at `path`, as a plain unified diff labelled
+// "a/PATH" and "b/PATH" the way git labels paths (an absolute path loses its leading '/').
+std::string file_change_diff(std::string_view old_text, std::string_view new_text, std::string_view path);
+
 }  // namespace wellbeing::history
