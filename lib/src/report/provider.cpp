@@ -31,22 +31,25 @@ namespace {
 // facts only: whether a reference or a mitigation is recorded) and redacted (for anything shown).
 struct PersonData {
   const summary::PersonSummary* summary = nullptr;
-  std::shared_ptr<document::Document> document;  // keeps the text both views point into
-  document::Node redacted_root;
+  // Both held on the heap, so that the views (which point into them) stay valid as PersonData moves.
+  std::shared_ptr<const document::Document> document;
+  std::shared_ptr<const document::Node> redacted_root;
   std::optional<records::Record> facts, shown;
 };
 
 std::vector<PersonData> read_people(const summary::FolderSummary& folder, const records::Redaction& redaction) {
   std::vector<PersonData> out;
+  out.reserve(folder.people.size());
   for (const summary::PersonSummary& person : folder.people) {
     PersonData data;
     data.summary = &person;
     auto parsed = document::parse_file(person.file, person.file);
     if (parsed) {
-      data.document = std::make_shared<document::Document>(std::move(parsed).value());
-      data.redacted_root = redaction.apply(data.document->root, records::Withheld::emptied);
+      data.document = std::make_shared<const document::Document>(std::move(parsed).value());
+      data.redacted_root =
+          std::make_shared<const document::Node>(redaction.apply(data.document->root, records::Withheld::emptied));
       data.facts = records::read_record(data.document->root);
-      data.shown = records::read_record(data.redacted_root);
+      data.shown = records::read_record(*data.redacted_root);
     }
     out.push_back(std::move(data));
   }
@@ -169,6 +172,14 @@ json figure(std::string label, std::size_t count, const People& people) {
   json out{{"label", std::move(label)}, {"count", count}};
   people.put(out);
   return out;
+}
+
+// The redacted view's item `i`, which stands where the item `i` of the record stands (redaction keeps every
+// list item, emptying what it withholds); an empty item should it ever not be there.
+template <typename T>
+const T& shown_item(const std::vector<T>& shown, std::size_t i) {
+  static const T k_empty{};
+  return i < shown.size() ? shown[i] : k_empty;
 }
 
 template <typename T>
@@ -406,7 +417,7 @@ json outcomes_section(const summary::FolderSummary& folder, const std::vector<Pe
       if (o.status != "not_met" && !(still_open && !o.service_can_meet)) {
         continue;
       }
-      const records::Outcome& shown = p.shown->outcomes[i];
+      const records::Outcome& shown = shown_item(p.shown->outcomes, i);
       std::vector<std::string> followed;
       if (o.has_referral) {
         std::string to = shown.referral_to.empty() ? std::string() : fmt::format(" to {}", shown.referral_to);
@@ -624,7 +635,7 @@ json safeguarding_section(const std::vector<PersonData>& people, const Words& sa
     }
     for (std::size_t i = 0; i < p.facts->safeguarding.size(); ++i) {
       const records::SafeguardingFlag& f = p.facts->safeguarding[i];
-      const records::SafeguardingFlag& shown = p.shown->safeguarding[i];
+      const records::SafeguardingFlag& shown = shown_item(p.shown->safeguarding, i);
       const bool is_open = f.status == "open";
       (is_open ? open : closed) += 1;
       if (is_open) {
@@ -712,7 +723,7 @@ json working_section(const std::vector<PersonData>& people, const Words& say) {
       continue;
     }
     const std::size_t index = static_cast<std::size_t>(latest - p.facts->reviews.data());
-    const records::Review& shown = p.shown->reviews[index];
+    const records::Review& shown = shown_item(p.shown->reviews, index);
     std::set<std::string> areas;
     for (const records::Conversation& c : p.facts->conversations) {
       if (c.date && latest->date && *c.date == *latest->date) {
