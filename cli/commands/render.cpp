@@ -87,10 +87,13 @@ int run(Options options, const GlobalOptions& global) {
   const Format format = resolve_format(options);
   std::error_code ec;
   if (options.file != "-" && std::filesystem::is_directory(options.file, ec)) {
-    if (!options.since.empty() || options.allow_invalid) {
-      throw InputError(fmt::format("{} does not go with a folder: the provider report counts only valid records "
-                                   "and compares periods instead",
-                                   options.since.empty() ? "--allow-invalid" : "--since"));
+    if (!options.since.empty()) {
+      throw InputError("--since goes with a file: the provider report compares this period with the one before "
+                       "(--period)");
+    }
+    if (options.allow_invalid) {
+      throw InputError("--allow-invalid goes with a file: the provider report counts the valid records and names "
+                       "each file left out");
     }
     if (!options.site.empty() && options.format != Format::automatic && options.format != Format::html) {
       throw InputError("--site writes HTML pages: leave out --format, or give --format html");

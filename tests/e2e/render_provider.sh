@@ -120,4 +120,12 @@ assert [p["id"] for p in got["people"]] == ["p-0201", "p-0202", "p-0203", "p-020
 assert got["at"].startswith("commit "), got["at"]
 assert got["comparison"]["available"] and got["comparison"]["current"]["label"] == "2025-Q2", got["comparison"]
 PY
+# --period monthly compares June with May.
+"$WELLBEING" render records --as-of 2026-06-30 --period monthly --format json >"$work/monthly.json"
+python3 - "$work/monthly.json" <<'PY' || fail "render DIR --period monthly is wrong"
+import json, sys
+c = json.load(open(sys.argv[1]))["comparison"]
+assert (c["previous"]["label"], c["current"]["label"]) == ("2026-05", "2026-06"), c
+assert (c["current"]["from"], c["current"]["to"]) == ("2026-06-01", "2026-06-30"), c["current"]
+PY
 echo "render DIR: all checks passed"
