@@ -1,9 +1,18 @@
 #pragma once
-// Words for the record's enumerated values, shared by the person report and the provider report.
+// The words the person report and the provider report share: the record's enumerated values, dates as
+// people read them (and as a redaction lets them be known), counts and lists.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "wellbeing/records/redaction.hpp"
+#include "wellbeing/report/report.hpp"
+#include "wellbeing/util/date.hpp"
 
 namespace wellbeing::report::labels {
 
@@ -151,5 +160,78 @@ inline std::string token(const std::array<Label, N>& labels, std::string_view va
   }
   return "unknown";
 }
+
+inline constexpr std::array<std::string_view, 12> k_months{"January", "February", "March",     "April",
+                                                           "May",     "June",     "July",      "August",
+                                                           "September", "October", "November", "December"};
+
+inline std::string month_year(util::Date date) {
+  return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()));
+}
+
+inline std::string short_month_year(util::Date date) {
+  return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1].substr(0, 3),
+                     static_cast<int>(date.year()));
+}
+
+template <typename Text>
+std::string join(const std::vector<Text>& items, std::string_view separator = ", ") {
+  std::string out;
+  for (const auto& item : items) {
+    if (item.empty()) {
+      continue;
+    }
+    if (!out.empty()) {
+      out += separator;
+    }
+    out += item;
+  }
+  return out;
+}
+
+inline std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  return join<std::string>(items, separator);
+}
+
+inline std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+// A chart coordinate: one decimal is finer than a printer dot at these sizes; fixed so output is the same
+// everywhere.
+inline std::string number(double value) {
+  std::string out = fmt::format("{:.1f}", value);
+  return out == "-0.0" ? "0.0" : out;
+}
+
+// ---- Redaction ---------------------------------------------------------------------------------------------
+
+// The report's words for what the redaction shows. Withheld text is already marked in the data (the record
+// is redacted before the report is made from it); what is left here is how dates and kept kinds show.
+class RedactedText {
+ public:
+  explicit RedactedText(const records::Redaction& redaction) : m_redaction(redaction) {}
+
+  bool enabled() const { return m_redaction.on; }
+  // Whether one kind of detail is shown, as in keeps(&records::Redaction::names).
+  bool keeps(bool records::Redaction::*kept) const { return m_redaction.shows(m_redaction.*kept); }
+  std::string date(const std::optional<util::Date>& value) const {
+    const std::optional<records::ShownDate> shown = m_redaction.date(value);
+    if (!shown) {
+      return {};
+    }
+    return shown->month_only ? month_year(shown->date) : long_date(shown->date);
+  }
+  // "2026-11-22", or "2026-11" when the redaction keeps no exact dates.
+  std::string iso(util::Date value) const { return records::format_date(m_redaction.date(value)); }
+  // "on 3 June 2026", or "in June 2026" when only the month is shown; "" for none.
+  std::string on(const std::optional<util::Date>& value) const {
+    const std::optional<records::ShownDate> shown = m_redaction.date(value);
+    return !shown ? std::string() : fmt::format("{} {}", shown->month_only ? "in" : "on", date(value));
+  }
+
+ private:
+  records::Redaction m_redaction;
+};
 
 }  // namespace wellbeing::report::labels

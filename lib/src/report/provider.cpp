@@ -58,20 +58,6 @@ std::vector<PersonData> read_people(const summary::FolderSummary& folder, const 
 
 // ---- Words ---------------------------------------------------------------------------------------------
 
-std::string plural(std::size_t count, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", count, count == 1 ? one : many);
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!item.empty()) {
-      out += out.empty() ? item : std::string(separator) + item;
-    }
-  }
-  return out;
-}
-
 std::string area_title(std::string_view id) {
   const records::AreaInfo* info = records::find_area(id);
   return std::string(info ? info->title : id);
@@ -86,22 +72,12 @@ std::string percent(std::size_t part, std::size_t whole) {
 
 class Words {
  public:
-  Words(const summary::Redaction& redaction, std::string link) : m_redaction(redaction), m_link(std::move(link)) {}
+  Words(const summary::Redaction& redaction, std::string link)
+      : m_redaction(redaction), m_text(redaction), m_link(std::move(link)) {}
 
-  std::string date(const std::optional<Date>& value) const {
-    const std::optional<records::ShownDate> shown = m_redaction.date(value);
-    if (!shown) {
-      return {};
-    }
-    return shown->month_only ? long_date(shown->date).substr(long_date(shown->date).find(' ') + 1)
-                             : long_date(shown->date);
-  }
-  // "on 3 June 2026", or "in June 2026" when only the month is shown.
-  std::string on(const std::optional<Date>& value) const {
-    const std::optional<records::ShownDate> shown = m_redaction.date(value);
-    return !shown ? std::string() : fmt::format("{} {}", shown->month_only ? "in" : "on", date(value));
-  }
-  std::string iso(Date value) const { return records::format_date(m_redaction.date(value)); }
+  std::string date(const std::optional<Date>& value) const { return m_text.date(value); }
+  std::string on(const std::optional<Date>& value) const { return m_text.on(value); }
+  std::string iso(Date value) const { return m_text.iso(value); }
   bool redacted() const { return m_redaction.on; }
   const summary::Redaction& redaction() const { return m_redaction; }
 
@@ -122,6 +98,7 @@ class Words {
 
  private:
   summary::Redaction m_redaction;
+  RedactedText m_text;
   std::string m_link;
 };
 
@@ -517,11 +494,6 @@ json reviews_section(const summary::FolderSummary& folder, const Words& say) {
 }
 
 // ---- 5. Wellbeing measures ----------------------------------------------------------------------------
-
-std::string number(double value) {
-  std::string out = fmt::format("{:.1f}", value);
-  return out == "-0.0" ? "0.0" : out;
-}
 
 // The share of people better, about the same and worse per question, as bars of equal length (100%), in
 // the geometry measures-chart.svg.mustache draws. Questions nobody answered twice show "not measured".

@@ -26,42 +26,6 @@ namespace {
 
 using namespace labels;
 
-constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
-                                                    "May",       "June",     "July",     "August",
-                                                    "September", "October",  "November", "December"};
-
-std::string month_year(Date date) {
-  return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()));
-}
-
-std::string short_month_year(Date date) {
-  return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1].substr(0, 3),
-                     static_cast<int>(date.year()));
-}
-
-template <typename Text>
-std::string join(const std::vector<Text>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (item.empty()) {
-      continue;
-    }
-    if (!out.empty()) {
-      out += separator;
-    }
-    out += item;
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  return join<std::string>(items, separator);
-}
-
-std::string plural(std::size_t count, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", count, count == 1 ? one : many);
-}
-
 template <typename Text>
 json text_list(const std::vector<Text>& items) {
   json out = json::array();
@@ -71,38 +35,8 @@ json text_list(const std::vector<Text>& items) {
   return out;
 }
 
-// ---- Redaction ---------------------------------------------------------------------------------------------
-
-// The report's words for what the redaction shows. Withheld text is already marked in the data (the record
-// is redacted before the report is made from it); what is left here is how dates and kept kinds show.
-class RedactedText {
- public:
-  explicit RedactedText(const records::Redaction& redaction) : m_redaction(redaction) {}
-
-  bool enabled() const { return m_redaction.on; }
-  // Whether one kind of detail is shown, as in keeps(&records::Redaction::names).
-  bool keeps(bool records::Redaction::*kept) const { return m_redaction.shows(m_redaction.*kept); }
-  std::string date(const std::optional<Date>& value) const {
-    const std::optional<records::ShownDate> shown = m_redaction.date(value);
-    if (!shown) {
-      return {};
-    }
-    return shown->month_only ? month_year(shown->date) : long_date(shown->date);
-  }
-  // "2026-11-22", or "2026-11" when the redaction keeps no exact dates.
-  std::string iso(Date value) const { return records::format_date(m_redaction.date(value)); }
-
- private:
-  records::Redaction m_redaction;
-};
-
 // ---- Charts ------------------------------------------------------------------------------------------------
 
-std::string number(double value) {
-  // One decimal is finer than a printer dot at these sizes; fixed so output is the same everywhere.
-  std::string out = fmt::format("{:.1f}", value);
-  return out == "-0.0" ? "0.0" : out;
-}
 
 struct Ons4Question {
   std::string_view key, label, class_token, shape;
