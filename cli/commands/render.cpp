@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "render_folder.hpp"
+#include "render_site.hpp"
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/records/config.hpp"
@@ -159,18 +160,12 @@ int run(Options options, const GlobalOptions& global) {
     templates = std::move(loaded).value();
   }
 
-  report::ReportOptions report_options;
-  report_options.as_of = as_of;
-  report_options.redact = options.redact || (config.redact_by_default && !options.no_redact);
-  report_options.config = std::move(config);
-  const std::string shown = options.file == "-" ? "(standard input)" : options.file;
-  report_options.provenance = at ? report::read_provenance_at(at->snapshot(), options.file, shown)
-                                 : report::read_provenance(options.file, shown);
-  report_options.tool_version = WELLBEING_VERSION;
+  const bool redact = options.redact || (config.redact_by_default && !options.no_redact);
+  report::ReportOptions report_options =
+      person_report_options(options.file, options.file == "-" ? "(standard input)" : options.file, document->root,
+                            as_of, std::move(config), redact, at ? &at->snapshot() : nullptr, options.since.empty());
   if (!options.since.empty()) {
     report_options.since = changes_since(options.file, *document, options.since);
-  } else if (!at && options.file != "-") {
-    report_options.since = report::changes_since_last_review(options.file, document->root);
   }
 
   const report::Format report_format = format == Format::html ? report::Format::html : report::Format::markdown;

@@ -63,22 +63,30 @@ std::string person_page(const summary::PersonSummary& person, const report::Prov
     throw InputError(fmt::format("{} could not be read again for its page", person.file));
   }
   const Diagnostics findings = validation::check_record(*document, {options.summary.config, options.summary.as_of});
-  report::ReportOptions report_options;
-  report_options.as_of = options.summary.as_of;
-  report_options.redact = options.summary.redaction.on;
-  report_options.config = options.summary.config;
-  report_options.provenance = at ? report::read_provenance_at(*at, person.file, person.file)
-                                 : report::read_provenance(person.file, person.file);
-  report_options.tool_version = options.tool_version;
-  if (!at) {
-    report_options.since = report::changes_since_last_review(person.file, document->root);
-  }
+  report::ReportOptions report_options =
+      person_report_options(person.file, person.file, document->root, options.summary.as_of, options.summary.config,
+                            options.summary.redaction.on, at);
   report_options.site = report::ReportOptions::SiteLinks{"../index.html", "../provider.html"};
   const auto data = report::build_report_data(document->root, findings, report_options, report::Format::html);
   return rendered(templates, data, report::entry_template(report::Format::html));
 }
 
 }  // namespace
+
+report::ReportOptions person_report_options(const std::string& file, const std::string& shown,
+                                            const document::Node& root, util::Date as_of, records::Config config,
+                                            bool redact, const history::Snapshot* at, bool since_last_review) {
+  report::ReportOptions options;
+  options.as_of = as_of;
+  options.redact = redact;
+  options.config = std::move(config);
+  options.provenance = at ? report::read_provenance_at(*at, file, shown) : report::read_provenance(file, shown);
+  options.tool_version = WELLBEING_VERSION;
+  if (since_last_review && !at && file != "-") {
+    options.since = report::changes_since_last_review(file, root);
+  }
+  return options;
+}
 
 void write_site(const fs::path& out, const summary::FolderSummary& folder, report::ProviderOptions options,
                 const report::TemplateSet& templates, const history::Snapshot* at) {

@@ -7,10 +7,19 @@
 #include "options.hpp"
 #include "wellbeing/history/snapshot.hpp"
 #include "wellbeing/report/provider.hpp"
+#include "wellbeing/report/report.hpp"
 #include "wellbeing/report/templates.hpp"
 #include "wellbeing/summary/folder.hpp"
 
 namespace wellbeing::cli {
+
+// The options a person's review report is made with, by `render FILE` and for each page of a site: the
+// report's date, the settings, redaction, the file's provenance in git (at the --at commit `at` when not
+// null) shown as `shown`, and, for a file in git read as it is now, what changed since its last review
+// (unless `since_last_review` is false: the caller gives its own revision).
+report::ReportOptions person_report_options(const std::string& file, const std::string& shown,
+                                            const document::Node& root, util::Date as_of, records::Config config,
+                                            bool redact, const history::Snapshot* at, bool since_last_review = true);
 
 // The file that marks a folder as a site this command wrote, so that it may write there again.
 inline constexpr const char* k_site_marker = ".wellbeing-site";
