@@ -263,8 +263,9 @@ Command register_summary(CLI::App& app, const GlobalOptions& global) {
                       ->option_text("FILE...")
                       ->check(CLI::ExistingFile);
   auto* period = sub->add_option("--period", options->period,
-                                 "One column per month, quarter or year, each from the records as they stood in git "
-                                 "at its end (from --from, default the first commit of the records, to --to)")
+                                 "One column per month, quarter or year, each from the records and their settings as "
+                                 "they stood in git at its end (from --from, default the first commit of the records, "
+                                 "to --to)")
                      ->check(one_of({"monthly", "quarterly", "yearly"}))
                      ->option_text("PERIOD");
   for (const char* other : {"--at", "--within", "--area", "--status", "--person", "--rows", "--strict"}) {

@@ -24,10 +24,22 @@ int integer_or(const document::Node* node, std::string_view key, int fallback) {
   return value && value->is_integer() ? static_cast<int>(value->as_integer()) : fallback;
 }
 
+// The settings in a parsed settings file, once it is checked against the config schema.
+util::Expected<Config, Diagnostics> config_of(document::ParseResult parsed);
+
 }  // namespace
 
 util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
-  auto parsed = document::parse_file(file, file.generic_string());
+  return config_of(document::parse_file(file, file.generic_string()));
+}
+
+util::Expected<Config, Diagnostics> read_config(std::string text, std::string path) {
+  return config_of(document::parse(std::move(text), std::move(path)));
+}
+
+namespace {
+
+util::Expected<Config, Diagnostics> config_of(document::ParseResult parsed) {
   if (!parsed) {
     return util::unexpected(std::move(parsed.error()));
   }
@@ -94,6 +106,8 @@ util::Expected<Config, Diagnostics> load_config(const fs::path& file) {
   }
   return config;
 }
+
+}  // namespace
 
 std::optional<fs::path> find_config(const fs::path& path) {
   std::error_code ec;

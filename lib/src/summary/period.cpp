@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"
@@ -229,8 +231,39 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
   summary.folder = folder.generic_string();
   summary.columns = split_periods(interval, span);
 
-  std::map<std::string, std::unique_ptr<Parsed>> by_blob;  // every content read, by its blob id
-  const auto parsed_at = [&](const std::string& commit, util::Date as_of) {
+  // The folder's settings as the commit holds them: the nearest wellbeing.yaml in the folder or above it,
+  // as find_config looks in the working tree; the defaults when there was none then. Settings that are
+  // not valid at that commit give way to today's (`config`), which `validate` has checked.
+  std::map<std::string, std::unique_ptr<records::Config>> settings_by_text;
+  const auto settings_at = [&](const std::string& commit) -> const records::Config& {
+    std::string folder_in = *inside;
+    while (true) {
+      const std::string path = folder_in.empty() ? std::string(records::k_config_file_name)
+                                                 : fmt::format("{}/{}", folder_in, records::k_config_file_name);
+      if (auto text = repository->read_file(commit, path)) {
+        auto [it, inserted] = settings_by_text.try_emplace(*text);
+        if (inserted) {
+          auto read = records::read_config(std::move(*text), path);
+          it->second = std::make_unique<records::Config>(read ? std::move(read).value() : config);
+        }
+        return *it->second;
+      }
+      if (folder_in.empty()) {
+        break;
+      }
+      const std::size_t slash = folder_in.rfind('/');
+      folder_in.resize(slash == std::string::npos ? 0 : slash);
+    }
+    auto [it, inserted] = settings_by_text.try_emplace(std::string());
+    if (inserted) {
+      it->second = std::make_unique<records::Config>();
+    }
+    return *it->second;
+  };
+
+  // Every content read, by its blob id and the settings it was checked with.
+  std::map<std::pair<std::string, const records::Config*>, std::unique_ptr<Parsed>> by_blob;
+  const auto parsed_at = [&](const std::string& commit, util::Date as_of, const records::Config& settings) {
     std::vector<const Parsed*> files;
     if (commit.empty()) {
       return files;
@@ -239,13 +272,14 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
       if (fs::path(file.path).filename() == records::k_config_file_name) {
         continue;
       }
-      auto [it, inserted] = by_blob.try_emplace(file.blob);
+      auto [it, inserted] = by_blob.try_emplace(std::pair(file.blob, &settings));
       if (inserted) {
         it->second = std::make_unique<Parsed>();
         if (auto text = repository->read_blob(file.blob)) {
           auto parsed = document::parse(std::move(*text), file.path);
           if (parsed) {
-            const Diagnostics diagnostics = validation::check_record(*parsed, records::CheckOptions{config, as_of});
+            const Diagnostics diagnostics =
+                validation::check_record(*parsed, records::CheckOptions{settings, as_of});
             if (!has_errors(diagnostics)) {
               it->second->document.emplace(std::move(parsed).value());
               it->second->record.emplace(records::read_record(it->second->document->root));
@@ -265,11 +299,14 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
     const util::Date before = util::add_days(summary.columns.front().period.from, -1);
     PeriodColumn scratch;
     scratch.period = {before, before};
-    count(scratch, parsed_at(repository->last_commit_on(before).value_or(""), before), config, not_met);
+    const std::string commit = repository->last_commit_on(before).value_or("");
+    const records::Config& settings = commit.empty() ? config : settings_at(commit);
+    count(scratch, parsed_at(commit, before, settings), settings, not_met);
   }
   for (PeriodColumn& column : summary.columns) {
     column.commit = repository->last_commit_on(column.period.to).value_or("");
-    count(column, parsed_at(column.commit, column.period.to), config, not_met);
+    const records::Config& settings = column.commit.empty() ? config : settings_at(column.commit);
+    count(column, parsed_at(column.commit, column.period.to, settings), settings, not_met);
   }
   return summary;
 }

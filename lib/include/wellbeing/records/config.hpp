@@ -53,6 +53,9 @@ inline constexpr std::string_view k_config_file_name = "wellbeing.yaml";
 // It cannot know the rule ids: commands load settings with validation::load_settings_for, which checks those too.
 util::Expected<Config, Diagnostics> load_config(const std::filesystem::path& file);
 
+// The same for settings read from elsewhere (a file as a git commit holds it): `text`, shown as `path`.
+util::Expected<Config, Diagnostics> read_config(std::string text, std::string path);
+
 // The settings file that governs `path` (a record file or a folder): the nearest wellbeing.yaml in its
 // folder or any folder above it, stopping at the top of a git repository. nullopt when there is none.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& path);
