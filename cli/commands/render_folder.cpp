@@ -79,7 +79,8 @@ int run_render_folder(FolderRender request, ColorChoice color) {
     return k_exit_findings;
   }
 
-  auto compared = summary::summarise_periods(real_folder, interval, {periods.previous.from, periods.current.to}, config);
+  auto compared =
+      summary::summarise_periods(real_folder, interval, {periods.previous.from, periods.current.to}, config);
   if (compared) {
     options.periods = std::move(compared).value();
   } else {

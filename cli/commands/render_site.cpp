@@ -31,9 +31,10 @@ void check_target(const fs::path& out) {
   if (fs::is_empty(out, ec) || fs::exists(out / k_site_marker, ec)) {
     return;
   }
-  throw InputError(fmt::format("--site {}: the folder is not empty and was not written by render --site (it has "
-                               "no {}); name a new or empty folder",
-                               out.string(), k_site_marker));
+  throw InputError(
+      fmt::format("--site {}: the folder is not empty and was not written by render --site (it has "
+                  "no {}); name a new or empty folder",
+                  out.string(), k_site_marker));
 }
 
 void write(const fs::path& file, const std::string& text) {

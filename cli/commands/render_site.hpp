@@ -29,8 +29,7 @@ inline constexpr const char* k_site_marker = ".wellbeing-site";
 // write/. OUT must not exist, be empty, or hold k_site_marker (a site written before, whose files are
 // replaced); anything else is refused with an InputError, before anything is written. `at` is the --at
 // snapshot, or null.
-void write_site(const std::filesystem::path& out, const summary::FolderSummary& folder,
-                report::ProviderOptions options, const report::TemplateSet& templates,
-                const history::Snapshot* at);
+void write_site(const std::filesystem::path& out, const summary::FolderSummary& folder, report::ProviderOptions options,
+                const report::TemplateSet& templates, const history::Snapshot* at);
 
 }  // namespace wellbeing::cli

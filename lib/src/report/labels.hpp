@@ -2,13 +2,13 @@
 // The words the person report and the provider report share: the record's enumerated values, dates as
 // people read them (and as a redaction lets them be known), counts and lists.
 
+#include <fmt/format.h>
+
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "wellbeing/records/redaction.hpp"
 #include "wellbeing/report/report.hpp"
@@ -58,7 +58,7 @@ inline constexpr std::array k_format{
     Label{"other", "Other"},
 };
 inline constexpr std::array k_level{Label{"high", "High"}, Label{"medium", "Medium"}, Label{"low", "Low"},
-                             Label{"not_said", "Not said"}};
+                                    Label{"not_said", "Not said"}};
 inline constexpr std::array k_said_by{
     Label{"person", "said by the person"},
     Label{"representative", "said by a representative"},
@@ -161,9 +161,9 @@ inline std::string token(const std::array<Label, N>& labels, std::string_view va
   return "unknown";
 }
 
-inline constexpr std::array<std::string_view, 12> k_months{"January", "February", "March",     "April",
-                                                           "May",     "June",     "July",      "August",
-                                                           "September", "October", "November", "December"};
+inline constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
+                                                           "May",       "June",     "July",     "August",
+                                                           "September", "October",  "November", "December"};
 
 inline std::string month_year(util::Date date) {
   return fmt::format("{} {}", k_months[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()));

@@ -67,7 +67,8 @@ std::string percent(std::size_t part, std::size_t whole) {
   if (whole == 0) {
     return "0%";
   }
-  return fmt::format("{}%", static_cast<long>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))));
+  return fmt::format("{}%",
+                     static_cast<long>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))));
 }
 
 class Words {
@@ -91,7 +92,8 @@ class Words {
         href.replace(at, 4, id);
       }
     }
-    return {{"id", id}, {"name", name}, {"label", name.empty() ? id : fmt::format("{} ({})", id, name)}, {"href", href}};
+    return {
+        {"id", id}, {"name", name}, {"label", name.empty() ? id : fmt::format("{} ({})", id, name)}, {"href", href}};
   }
   json person(const summary::PersonSummary& p) const { return person(p.id, p.known_as); }
   json person(const summary::PersonRef& p) const { return person(p.id, p.known_as); }
@@ -188,7 +190,9 @@ bool cannot_take_part(const records::Person& person) {
 // The ways (k_ways tokens) that a conversation or evidence entry named in `from` stands for.
 std::string way_of(const records::Record& record, std::string_view id) {
   if (const auto* c = find_by_id(record.conversations, id)) {
-    return c->approach == "observation" ? "observation" : c->approach == "consultation" ? "consultation" : "conversation";
+    return c->approach == "observation"    ? "observation"
+           : c->approach == "consultation" ? "consultation"
+                                           : "conversation";
   }
   if (const auto* e = find_by_id(record.evidence, id)) {
     return e->kind == "observation" ? "observation" : e->kind == "consultation" ? "consultation" : "evidence";
@@ -202,7 +206,6 @@ json understood_section(const std::vector<PersonData>& people, const Words& say)
   std::size_t explored_total = 0, areas_total = 0;
   std::array<People, k_ways.size()> ways;
   People cannot;
-  std::map<std::string, People> by_whom;  // importance said_by token
   const std::array<Label, 5> importance_by{{
       {"person", "The person"},
       {"representative", "A representative"},
@@ -277,8 +280,8 @@ json understood_section(const std::vector<PersonData>& people, const Words& say)
         any = true;
       }
     }
-    cannot.add(ref, any ? std::string(words(k_voice, record.person.voice))
-                        : std::string("no view says where it came from"));
+    cannot.add(ref,
+               any ? std::string(words(k_voice, record.person.voice)) : std::string("no view says where it came from"));
   }
   section["people"] = std::move(rows);
   section["has_people"] = !section["people"].empty();
@@ -319,8 +322,7 @@ json understood_section(const std::vector<PersonData>& people, const Words& say)
 
 // ---- 2. Outcomes --------------------------------------------------------------------------------------
 
-json outcomes_section(const summary::FolderSummary& folder, const std::vector<PersonData>& people,
-                      const Words& say) {
+json outcomes_section(const summary::FolderSummary& folder, const std::vector<PersonData>& people, const Words& say) {
   json section;
   json by_area = json::array();
   for (const records::AreaInfo& info : records::k_areas) {
@@ -399,23 +401,24 @@ json outcomes_section(const summary::FolderSummary& folder, const std::vector<Pe
       if (o.has_referral) {
         std::string to = shown.referral_to.empty() ? std::string() : fmt::format(" to {}", shown.referral_to);
         std::string when = o.referral_date ? " " + say.on(o.referral_date) : std::string();
-        std::string ref = shown.referral_reference.empty() ? std::string()
-                                                           : fmt::format(" (reference {})", shown.referral_reference);
+        std::string ref =
+            shown.referral_reference.empty() ? std::string() : fmt::format(" (reference {})", shown.referral_reference);
         followed.push_back(fmt::format("Help elsewhere: referred{}{}{}", to, when, ref));
       }
       if (!o.review_request.empty()) {
         const records::ReviewRequest* request = find_by_id(p.facts->review_requests, o.review_request);
-        followed.push_back(fmt::format("Review requested: {}{}", o.review_request,
-                                       request ? fmt::format(" ({}, {})", words(k_request_status, request->status),
-                                                             say.date(request->date))
-                                               : std::string()));
+        followed.push_back(fmt::format(
+            "Review requested: {}{}", o.review_request,
+            request ? fmt::format(" ({}, {})", words(k_request_status, request->status), say.date(request->date))
+                    : std::string()));
       }
       not_met.push_back({{"person", say.person(*p.summary)},
                          {"outcome", std::string(o.id)},
                          {"status", words(k_outcome_status, o.status)},
                          {"status_token", token(k_outcome_status, o.status)},
                          {"service_can_meet", o.service_can_meet},
-                         {"areas", [&] {
+                         {"areas",
+                          [&] {
                             std::vector<std::string> titles;
                             for (std::string_view a : o.areas) titles.push_back(area_title(a));
                             return join(titles);
@@ -476,8 +479,9 @@ json reviews_section(const summary::FolderSummary& folder, const Words& say) {
     }
   }
   for (const summary::ReviewEntry& e : folder.reviews_overdue) {
-    overdue.add(say.person(e.person), fmt::format("overdue by {} (due {})", plural(static_cast<std::size_t>(-e.review.days), "day", "days"),
-                                                  say.date(e.review.next_due)));
+    overdue.add(say.person(e.person),
+                fmt::format("overdue by {} (due {})", plural(static_cast<std::size_t>(-e.review.days), "day", "days"),
+                            say.date(e.review.next_due)));
   }
   section["on_time"] = figure("Reviews on time", on_time.size(), on_time);
   section["due_soon"] = figure("Reviews due soon", soon.size(), soon);
@@ -643,10 +647,10 @@ json safeguarding_section(const std::vector<PersonData>& people, const Words& sa
   section["flags"] = std::move(flags);
   section["accounted"] = accounted;
   section["all_accounted"] = accounted == total;
-  section["text"] = total == 0 ? std::string("No safeguarding flags.")
-                               : fmt::format("{}, {} open; {} of {} with a referral reference or the reason there is none.",
-                                             plural(total, "safeguarding flag", "safeguarding flags"), open, accounted,
-                                             total);
+  section["text"] = total == 0
+                        ? std::string("No safeguarding flags.")
+                        : fmt::format("{}, {} open; {} of {} with a referral reference or the reason there is none.",
+                                      plural(total, "safeguarding flag", "safeguarding flags"), open, accounted, total);
   json risks = json::array();
   std::size_t mitigated = 0;
   for (const PersonData& p : people) {
@@ -664,16 +668,18 @@ json safeguarding_section(const std::vector<PersonData>& people, const Words& sa
                        {"outcome", std::string(o.id)},
                        {"who_at_risk", words(k_at_risk, o.risk_who)},
                        {"mitigated", has_mitigation},
-                       {"state", has_mitigation ? (agreed ? fmt::format("Mitigation recorded, agreed {}", say.date(o.risk_agreed_on))
+                       {"state", has_mitigation ? (agreed ? fmt::format("Mitigation recorded, agreed {}",
+                                                                        say.date(o.risk_agreed_on))
                                                           : std::string("Mitigation recorded, not yet agreed"))
                                                 : std::string("No mitigation recorded")}});
     }
   }
-  section["risks_text"] = risks.empty() ? std::string("No outcome puts anyone else at risk.")
-                                        : fmt::format("{}; {} with its mitigation recorded.",
-                                                      plural(risks.size(), "outcome with a risk to others",
-                                                             "outcomes with a risk to others"),
-                                                      mitigated);
+  section["risks_text"] =
+      risks.empty()
+          ? std::string("No outcome puts anyone else at risk.")
+          : fmt::format("{}; {} with its mitigation recorded.",
+                        plural(risks.size(), "outcome with a risk to others", "outcomes with a risk to others"),
+                        mitigated);
   section["has_risks"] = !risks.empty();
   section["risks"] = std::move(risks);
   section["all_mitigated"] = mitigated == section["risks"].size();
@@ -756,7 +762,7 @@ json checks_section(const summary::FolderSummary& folder, const summary::Options
   for (const summary::FileStatus& f : folder.files) {
     valid += f.counted ? 1 : 0;
     if (!f.counted) {
-      std::string why = !f.readable ? std::string("cannot be read")
+      std::string why = !f.readable    ? std::string("cannot be read")
                         : f.errors > 0 ? fmt::format("{}{}", plural(f.errors, "error", "errors"),
                                                      f.first_error && !f.first_error->message.empty()
                                                          ? fmt::format(", first: {}", f.first_error->message)
@@ -895,7 +901,8 @@ json build_provider_data(const summary::FolderSummary& folder, const ProviderOpt
   data["people_count"] = folder.people.size();
   json sections = json::array();
   for (std::size_t i = 0; i < k_sections.size(); ++i) {
-    sections.push_back({{"number", i + 1}, {"id", std::string(k_sections[i].value)}, {"heading", std::string(k_sections[i].words)}});
+    sections.push_back(
+        {{"number", i + 1}, {"id", std::string(k_sections[i].value)}, {"heading", std::string(k_sections[i].words)}});
     data["headings"][std::string(k_sections[i].value)] = std::string(k_sections[i].words);
   }
   data["sections"] = std::move(sections);

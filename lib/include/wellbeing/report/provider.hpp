@@ -2,11 +2,10 @@
 // The provider report (`wellbeing render DIR`): one review pack for a whole records folder, as the data its
 // templates receive (provider.md.mustache, provider.html.mustache).
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "wellbeing/report/templates.hpp"
 #include "wellbeing/summary/folder.hpp"
@@ -27,8 +26,8 @@ ComparedPeriods compared_periods(summary::Interval interval, util::Date as_of);
 struct ProviderOptions {
   summary::Options summary;  // the settings, as_of, the period (compared_periods' current) and the redaction
   summary::Interval interval = summary::Interval::quarterly;
-  std::string folder;   // as given on the command line
-  std::string at;       // with --at: "commit 1a2b3c4d5e6f (…)", else ""
+  std::string folder;                             // as given on the command line
+  std::string at;                                 // with --at: "commit 1a2b3c4d5e6f (…)", else ""
   std::optional<summary::PeriodSummary> periods;  // the period before and this one, from git
   std::string periods_missing;  // when `periods` is unset: why ("examples is not in a git repository")
   std::string person_link;      // a link to each person's page, "{id}" standing for their id; "" for none
