@@ -432,6 +432,7 @@ json outcomes_section(const summary::FolderSummary& folder, const std::vector<Pe
   section["has_not_met"] = !not_met.empty();
   section["not_met"] = std::move(not_met);
   section["total"] = folder.outcomes;
+  section["total_text"] = fmt::format("{} in all", plural(folder.outcomes, "outcome", "outcomes"));
   return section;
 }
 
@@ -453,6 +454,7 @@ json strengths_section(const summary::FolderSummary& folder, const Words& say) {
   }
   section["actors"] = std::move(actors);
   section["met"] = folder.met_in_period.size();
+  section["met_text"] = plural(folder.met_in_period.size(), "outcome met", "outcomes met");
   return section;
 }
 
@@ -593,6 +595,9 @@ json measures_section(const summary::FolderSummary& folder, const Words& say) {
   section["chart"] = any ? measures_chart(questions) : json(false);
   section["questions"] = std::move(questions);
   section["people_measured"] = folder.people_measured;
+  section["text"] = fmt::format("{} a dated wellbeing measure",
+                                folder.people_measured == 1 ? std::string("1 person has")
+                                                            : fmt::format("{} people have", folder.people_measured));
   section["none"] = folder.people_measured == 0;
   return section;
 }
