@@ -120,6 +120,12 @@ assert [p["id"] for p in got["people"]] == ["p-0201", "p-0202", "p-0203", "p-020
 assert got["at"].startswith("commit "), got["at"]
 assert got["comparison"]["available"] and got["comparison"]["current"]["label"] == "2025-Q2", got["comparison"]
 PY
+# --at with --site: one page per person there was at that commit, each the record as it stood then.
+"$WELLBEING" render records --at 2025-06-30 --as-of 2025-06-30 --site "$work/at-site" 2>/dev/null
+[[ $(ls "$work/at-site/people" | wc -l) -eq 5 ]] || fail "the site at 2025-06-30 has $(ls "$work/at-site/people" | wc -l) person pages"
+has "$(cat "$work/at-site/people/p-0201.html")" "Wellbeing review: Anwen" "Anwen's page at 2025-06-30"
+lacks "$(cat "$work/at-site/provider.html")" "p-0206" "the provider page at 2025-06-30 (Faisal joined in August)"
+
 # --period monthly compares June with May.
 "$WELLBEING" render records --as-of 2026-06-30 --period monthly --format json >"$work/monthly.json"
 python3 - "$work/monthly.json" <<'PY' || fail "render DIR --period monthly is wrong"
