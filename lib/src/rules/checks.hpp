@@ -70,5 +70,6 @@ Findings wb035_not_met_followed_up(const Context& context);
 Findings wb036_formats_used(const Context& context);
 Findings wb037_safeguarding_in_outcomes(const Context& context);
 Findings wb040_views_have_a_source(const Context& context);
+Findings wb041_sentence_split_at_a_comma(const Context& context);
 
 }  // namespace wellbeing::rules::detail

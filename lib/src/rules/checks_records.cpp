@@ -1,4 +1,4 @@
-// Rules about safeguarding, measures, requests, sharing and free text: WB011, WB018, WB019, WB024, WB026.
+// Rules about safeguarding, measures, requests, sharing and free text: WB011, WB018, WB019, WB024, WB026, WB041.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -95,6 +95,69 @@ void scan(const document::Node& node, std::string& pointer, std::string_view fie
   }
 }
 
+// Does `text` end a sentence or a clause (so that what follows it may well start in lower case)?
+// A closing bracket ends a phrase too: "Mo (team leader)".
+bool ends_clause(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\'')) {
+    text.remove_suffix(1);
+  }
+  return !text.empty() && std::string_view(".!?;:)").find(text.back()) != std::string_view::npos;
+}
+
+// Lists of people, where "his social worker" after "Sophie" is a second person, not the rest of a sentence.
+constexpr std::array<std::string_view, 2> k_people_lists{"attendees", "participants"};
+
+// Does `text` open a bracket that it does not close: "Kofi (for the first ten minutes"?
+bool opens_bracket(std::string_view text) {
+  return std::count(text.begin(), text.end(), '(') > std::count(text.begin(), text.end(), ')');
+}
+
+// WB041's walk. In every list, on one line: an entry that follows one with a bracket left open is the rest of
+// it; and outside lists of people, an entry of words that starts in lower case after one that does not end a
+// sentence is most likely that sentence's end. Either way a comma inside [ ] split one entry in two.
+void split_sentences(const document::Node& node, std::string& pointer, bool people, Findings& out) {
+  if (node.is_mapping()) {
+    for (const document::Entry& entry : node.entries()) {
+      const std::size_t size = pointer.size();
+      pointer += '/';
+      pointer += document::escape_pointer_token(entry.key);
+      split_sentences(entry.value, pointer,
+                      std::find(k_people_lists.begin(), k_people_lists.end(), entry.key) != k_people_lists.end(),
+                      out);
+      pointer.resize(size);
+    }
+    return;
+  }
+  if (!node.is_sequence()) {
+    return;
+  }
+  const auto items = node.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const document::Node& item = items[i];
+    const std::size_t size = pointer.size();
+    fmt::format_to(std::back_inserter(pointer), "/{}", i);
+    if (i > 0 && item.is_string() && items[i - 1].is_string() && item.mark().line == items[i - 1].mark().line) {
+      const std::string& words = item.as_string();
+      const std::string& before = items[i - 1].as_string();
+      if (opens_bracket(before)) {
+        out.push_back({fmt::format("\"{}\" follows \"{}\", which leaves a bracket open, on the same line: the "
+                                   "comma inside [ ] split one entry in two; put the whole entry in double quotes",
+                                   words, before),
+                       pointer, item.mark()});
+      } else if (!people && !words.empty() && words.front() >= 'a' && words.front() <= 'z' &&
+                 words.find(' ') != std::string::npos && !before.empty() && !ends_clause(before)) {
+        out.push_back({fmt::format("\"{}\" starts in lower case after \"{}\" on the same line: if they are one "
+                                   "sentence, the comma inside [ ] split it in two; put the whole sentence in "
+                                   "double quotes",
+                                   words, before),
+                       pointer, item.mark()});
+      }
+    }
+    split_sentences(item, pointer, people, out);
+    pointer.resize(size);
+  }
+}
+
 }  // namespace
 
 Findings wb011_safeguarding_referral(const Context& context) {
@@ -167,6 +230,13 @@ Findings wb026_consent_recorded(const Context& context) {
                      fmt::format("sharing {} with {} relies on consent, but the consent is not recorded", entry.id,
                                  entry.with.empty() ? "someone" : entry.with)));
   }
+  return out;
+}
+
+Findings wb041_sentence_split_at_a_comma(const Context& context) {
+  Findings out;
+  std::string pointer;
+  split_sentences(context.root, pointer, false, out);
   return out;
 }
 

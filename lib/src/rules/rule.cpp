@@ -309,6 +309,15 @@ constexpr std::array k_rules{
          "them and from evidence). A view or a level with no source cannot be told apart from staff's guess. Only "
          "wellbeing/v2 records are checked: a v1 area has no place for its source.",
          false, wb040_views_have_a_source},
+    Rule{"WB041", Severity::warning, "A sentence written in a one-line list stays one entry",
+         "\"<words>\" starts in lower case after \"<words>\" on the same line: the comma inside [ ] split a sentence",
+         "A comma inside [ ] ends an entry, so `concerns: [First floor, no lift, steep stairs.]` records three "
+         "worries where the person raised one, and a report then shows their words cut up and out of order. The "
+         "record keeps what the person said as they said it (Promoting Individual Wellbeing: the person's own "
+         "words; schemas/README.md, \"Writing YAML\"). An entry of words that starts in lower case on the same "
+         "line as one that does not end a sentence is most likely the rest of it: put the whole sentence in "
+         "double quotes, or give each entry its own line.",
+         false, wb041_sentence_split_at_a_comma},
 };
 
 // Is `pointer` the same as `item` or inside it? ("/outcomes/1/actions/0" is inside "/outcomes/1", but
