@@ -13,6 +13,7 @@
 #include "wellbeing/history/repository.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/validation/check.hpp"
+#include "wellbeing/validation/settings.hpp"
 
 namespace wellbeing::summary {
 
@@ -232,9 +233,11 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
   summary.columns = split_periods(interval, span);
 
   // The folder's settings as the commit holds them: the nearest wellbeing.yaml in the folder or above it,
-  // as find_config looks in the working tree; the defaults when there was none then. Settings that are
-  // not valid at that commit give way to today's (`config`), which `validate` has checked.
-  std::map<std::string, std::unique_ptr<records::Config>> settings_by_text;
+  // as find_config looks in the working tree; the defaults when there was none then. Settings that
+  // `validate` would refuse at that commit (not valid, or a protected rule turned off) give way to today's
+  // (`config`), which it has checked.
+  std::map<std::string, std::unique_ptr<records::Config>> settings_by_text;  // by the file's text
+  std::unique_ptr<records::Config> no_settings;                             // when there was no file
   const auto settings_at = [&](const std::string& commit) -> const records::Config& {
     std::string folder_in = *inside;
     while (true) {
@@ -243,7 +246,7 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
       if (auto text = repository->read_file(commit, path)) {
         auto [it, inserted] = settings_by_text.try_emplace(*text);
         if (inserted) {
-          auto read = records::read_config(std::move(*text), path);
+          auto read = validation::read_settings(std::move(*text), path);
           it->second = std::make_unique<records::Config>(read ? std::move(read).value() : config);
         }
         return *it->second;
@@ -254,11 +257,10 @@ util::Expected<PeriodSummary, util::Failure> summarise_periods(const fs::path& f
       const std::size_t slash = folder_in.rfind('/');
       folder_in.resize(slash == std::string::npos ? 0 : slash);
     }
-    auto [it, inserted] = settings_by_text.try_emplace(std::string());
-    if (inserted) {
-      it->second = std::make_unique<records::Config>();
+    if (!no_settings) {
+      no_settings = std::make_unique<records::Config>();
     }
-    return *it->second;
+    return *no_settings;
   };
 
   // Every content read, by its blob id and the settings it was checked with.

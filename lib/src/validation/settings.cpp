@@ -6,11 +6,10 @@ namespace wellbeing::validation {
 
 namespace fs = std::filesystem;
 
-util::Expected<records::Config, Diagnostics> load_settings(const fs::path& file) {
-  // Messages name the file as a person would type it from here, as they name records.
-  std::error_code ec;
-  const fs::path shown = fs::relative(file, ec);
-  auto config = records::load_config(ec || shown.empty() ? file.lexically_normal() : shown);
+namespace {
+
+// Settings that passed the config schema, refused too when they change a rule as a folder may not.
+util::Expected<records::Config, Diagnostics> checked(util::Expected<records::Config, Diagnostics> config) {
   if (!config) {
     return config;
   }
@@ -19,6 +18,19 @@ util::Expected<records::Config, Diagnostics> load_settings(const fs::path& file)
     return util::unexpected(std::move(problems));
   }
   return config;
+}
+
+}  // namespace
+
+util::Expected<records::Config, Diagnostics> load_settings(const fs::path& file) {
+  // Messages name the file as a person would type it from here, as they name records.
+  std::error_code ec;
+  const fs::path shown = fs::relative(file, ec);
+  return checked(records::load_config(ec || shown.empty() ? file.lexically_normal() : shown));
+}
+
+util::Expected<records::Config, Diagnostics> read_settings(std::string text, std::string path) {
+  return checked(records::read_config(std::move(text), std::move(path)));
 }
 
 util::Expected<records::Config, Diagnostics> load_settings_for(const fs::path& path) {

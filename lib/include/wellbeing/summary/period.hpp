@@ -67,7 +67,7 @@ util::Expected<std::optional<util::Date>, util::Failure> first_record_date(const
 // its working tree): for each period, the files under the folder in the last commit on or before its end
 // (not the working tree), checked with the folder's settings as that commit holds them (the nearest
 // wellbeing.yaml at or above the folder then; the defaults when there was none; `config` when the one
-// there is not valid). Each record content (git blob) is parsed and checked once per settings, with the
+// there would be refused: not valid, or turning a protected rule off). Each record content (git blob) is parsed and checked once per settings, with the
 // end of the first period it stands in, and reused wherever it stands unchanged. Fails with "FOLDER is not
 // in a git repository" and the like.
 util::Expected<PeriodSummary, util::Failure> summarise_periods(const std::filesystem::path& folder,

@@ -13,6 +13,9 @@ namespace wellbeing::validation {
 // every problem found, located in the file as it is shown: relative to the current folder.
 util::Expected<records::Config, Diagnostics> load_settings(const std::filesystem::path& file);
 
+// The same for settings read from elsewhere (a file as a git commit holds it): `text`, shown as `path`.
+util::Expected<records::Config, Diagnostics> read_settings(std::string text, std::string path);
+
 // The settings that govern `path` (a record, a folder, or "-" for standard input: the current folder): the
 // nearest wellbeing.yaml (records::find_config) loaded by load_settings; the defaults when there is none.
 util::Expected<records::Config, Diagnostics> load_settings_for(const std::filesystem::path& path);
