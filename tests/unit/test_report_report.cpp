@@ -277,9 +277,9 @@ TEST_SUITE("Report") {
     const Loaded maureen(example("p-0001"), examples_config(), date("2026-11-22"));
     const json data = data_of(maureen, options_for(date("2026-11-22")));
     CHECK(data["voice"]["period"]["since"] == "since the review on 14 April 2026");
-    // c-2 was held on the review's own day, before it: it belongs to the review, not to the period after.
-    CHECK(ids(data["voice"]["conversations"]) == std::vector<std::string>{"c-3"});
-    CHECK(ids(data["voice"]["other_conversations"]) == std::vector<std::string>{"c-1", "c-2"});
+    // c-3 was held on the review's own day, before it: it belongs to the review, not to the period after.
+    CHECK(ids(data["voice"]["conversations"]) == std::vector<std::string>{"c-2"});
+    CHECK(ids(data["voice"]["other_conversations"]) == std::vector<std::string>{"c-1", "c-3"});
     CHECK(data["voice"]["none_this_period"] == false);
     CHECK(data["working"]["review"]["id"] == "rv-2");
     CHECK(data["working"]["not_working"] == json::array({"Visit times changed without notice twice."}));
