@@ -72,7 +72,7 @@ Command register_migrate(CLI::App& app, const GlobalOptions& global) {
   CLI::App* sub = app.add_subcommand("migrate", "Turn wellbeing/v1 records into wellbeing/v2, keeping every word");
   sub->footer(
       "Each area's said becomes its first view, dated by the area's updated date, from the conversations of "
-      "that date that list the area, or else the evidence the area lists (none is made up); each concern gets the date it was raised (the area's "
+      "that date that list the area, or else the evidence the area lists that is dated by then (none is made up); each concern gets the date it was raised (the area's "
       "updated date). Key order, quoting and layout are kept elsewhere; every comment is kept, one at the end "
       "of a line written again moving to a line of its own above it. A record already v2 is left as it is.");
   sub->add_option("files", options->files, "The records to migrate")->required()->type_name("FILE…");

@@ -2,6 +2,7 @@
 #include "wellbeing/edit/migrate.hpp"
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -25,7 +26,8 @@ std::string_view whole_line(const document::SourceText& source, std::uint32_t li
 }
 
 // Where an area's v1 words came from: the conversations dated `date` that list the area under areas, or,
-// when there is none, the evidence entries the area itself lists under `evidence`.
+// when there is none, the evidence entries the area itself lists under `evidence` that the record holds,
+// dated on or before `date` (an entry begun after the words were written cannot be where they came from).
 std::vector<std::string> sources_for(const Node& root, const Entry& area, const std::string& date) {
   std::vector<std::string> ids;
   if (const Node* conversations = root.find("conversations"); conversations != nullptr) {
@@ -43,8 +45,16 @@ std::vector<std::string> sources_for(const Node& root, const Entry& area, const 
     }
   }
   if (const Node* evidence = area.value.find("evidence"); ids.empty() && evidence != nullptr) {
+    const Node* entries = root.find("evidence");
     for (const Node& e : evidence->items()) {
-      if (e.is_string()) {
+      const auto items = entries ? entries->items() : std::span<const Node>();
+      const auto held = std::find_if(items.begin(), items.end(), [&](const Node& item) {
+        const Node* id = item.find("id");
+        const Node* when = item.find("date");
+        return id && id->is_string() && e.is_string() && id->as_string() == e.as_string() && when &&
+               when->text() <= date;
+      });
+      if (held != items.end()) {
         ids.push_back(e.as_string());
       }
     }
