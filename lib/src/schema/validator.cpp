@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -824,8 +825,12 @@ class Evaluator {
           }
         }
         const std::string suggestion = util::closest_match(entry.key, candidates);
-        // Words read as a key: a comma inside `{ }` ended the text before them.
-        const bool words = entry.key.find(' ') != std::string::npos && entry.value.is_null();
+        // Words read as a key: a comma inside a one-line `{ }` ended the text before them, so they stand on the
+        // line of the key before, with no value of their own.
+        const auto entries = object.entries();
+        const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return &e == &entry; });
+        const bool words = entry.value.is_null() && it != entries.begin() && it != entries.end() &&
+                           std::prev(it)->key_mark.line == entry.key_mark.line;
         report_at(*out, entry.key_mark, "additionalProperties",
                   words ? fmt::format("unknown key {}: a comma inside {{ }} ends the text before it, so these "
                                       "words read as a key; put the whole text in double quotes",
