@@ -86,7 +86,7 @@ TEST_SUITE("ProviderData") {
     REQUIRE(figure_of(understood["ways"], "observation") != nullptr);
     CHECK((*figure_of(understood["ways"], "observation"))["count"] == 1);
     REQUIRE(figure_of(understood["importance"], "judgement") != nullptr);
-    CHECK((*figure_of(understood["importance"], "judgement"))["people_text"] == "p-0008 (Kofi): 3 areas");
+    CHECK((*figure_of(understood["importance"], "judgement"))["people_text"] == "p-0008 (Kofi): 4 areas");
   }
   TEST_CASE("redacted, every figure names people by id only and free text is counted, not shown") {
     const auto data = provider_data({"p-0001", "p-0004", "p-0008"}, true);
