@@ -225,6 +225,35 @@ Findings wb028_own_importance(const Context& context) {
   return out;
 }
 
+// The date of the conversation or evidence entry `id` in `record`, if it has one.
+std::optional<util::Date> source_date(const records::Record& record, std::string_view id) {
+  for (const records::Conversation& c : record.conversations) {
+    if (c.id == id) {
+      return c.date;
+    }
+  }
+  for (const records::Evidence& e : record.evidence) {
+    if (e.id == id) {
+      return e.date;
+    }
+  }
+  return std::nullopt;
+}
+
+// A finding for each source in `from` dated after `date`: words cannot come from what happened later.
+void later_sources(const records::Record& record, const std::vector<std::string_view>& from, util::Date date,
+                   std::string_view what, const std::string& pointer, const records::Mark& mark, Findings& out) {
+  for (std::string_view id : from) {
+    const std::optional<util::Date> when = source_date(record, id);
+    if (when && date < *when) {
+      out.push_back({fmt::format("{} on {} cites {} of {}, after it: give the conversation or evidence it came "
+                                 "from, on or before its date",
+                                 what, util::format_date(date), id, util::format_date(*when)),
+                     pointer, mark});
+    }
+  }
+}
+
 Findings wb040_views_have_a_source(const Context& context) {
   Findings out;
   if (context.record.is_v1()) {
@@ -240,6 +269,15 @@ Findings wb040_views_have_a_source(const Context& context) {
                                    "(from: c-N or e-N)",
                                    area.id, view.date ? fmt::format(" on {}", util::format_date(*view.date)) : ""),
                        view.pointer, view.mark});
+      } else if (view.date) {
+        later_sources(context.record, view.from, *view.date, fmt::format("a view of {}", area.id), view.pointer,
+                      view.mark, out);
+      }
+    }
+    for (const records::Concern& concern : area.all_concerns) {
+      if (concern.raised) {
+        later_sources(context.record, concern.from, *concern.raised, fmt::format("a concern in {} raised", area.id),
+                      concern.pointer, concern.mark, out);
       }
     }
     const bool view_has_source = !area.views.empty() && !area.views.back().from.empty();

@@ -302,12 +302,14 @@ constexpr std::array k_rules{
          "protection comes first. A met, not_met or withdrawn outcome with nothing left to do is not checked.",
          false, wb037_safeguarding_in_outcomes, true},
     Rule{"WB040", Severity::warning, "Each view and importance is tied to the conversation or evidence it came from",
-         "<a view of <area> on <date> | the importance of <area>> is not tied to any conversation or evidence",
+         "<a view of <area> on <date> | the importance of <area>> is not tied to any conversation or evidence; "
+         "<a view | a concern> on <date> cites <id> of <date>, after it",
          "What a person said is recorded with where it was heard, so that anyone can check it against the "
          "conversation, consultation or evidence it rests on, and see whose words they are (Promoting Individual "
          "Wellbeing: wellbeing is established from the person, from people who know them, from time spent with "
-         "them and from evidence). A view or a level with no source cannot be told apart from staff's guess. Only "
-         "wellbeing/v2 records are checked: a v1 area has no place for its source.",
+         "them and from evidence). A view or a level with no source cannot be told apart from staff's guess, and one "
+         "that cites a conversation or evidence dated after it points at the wrong entry. Only wellbeing/v2 records "
+         "are checked: a v1 area has no place for its source.",
          false, wb040_views_have_a_source},
     Rule{"WB041", Severity::warning, "A sentence written in a one-line list stays one entry",
          "\"<words>\" starts in lower case after \"<words>\" on the same line: the comma inside [ ] split a sentence",
