@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "wellbeing/summary/period.hpp"
 
 using namespace wellbeing;
@@ -34,6 +36,25 @@ TEST_SUITE("summary period") {
           "2025=2025-06-01..2025-12-31 2026=2026-01-01..2026-01-01");
     CHECK(labels(split_periods(Interval::quarterly, {date("2026-12-31"), date("2026-12-31")})) ==
           "2026-Q4=2026-12-31..2026-12-31");
+  }
+  TEST_CASE("every output's figures: the counts, then each question's moves as a share of those it measured") {
+    PeriodColumn column;
+    column.people = 4;
+    column.measured = 3;
+    column.moves[3] = {1, 0, 2};  // anxious yesterday: 1 better, 2 worse
+    const std::vector<PeriodFigure> figures = period_figures(column);
+    REQUIRE(figures.size() == 11 + 3 * records::k_measure_questions.size());
+    CHECK(figures[0].id == "people");
+    CHECK(figures[0].value == 4);
+    CHECK(figures[0].of == 0);
+    CHECK(figures[10].id == "measured");
+    const auto found = [&](std::string_view id) {
+      return *std::find_if(figures.begin(), figures.end(), [&](const PeriodFigure& f) { return f.id == id; });
+    };
+    CHECK(found("anxious_yesterday_worse").value == 2);
+    CHECK(found("anxious_yesterday_worse").of == 3);
+    CHECK(found("anxious_yesterday_worse").words == "Anxious yesterday (lower is better): worse");
+    CHECK(found("swemwbs_better").of == 0);
   }
   TEST_CASE("a folder outside any git repository is refused") {
     const auto result = summarise_periods("/", Interval::monthly, {date("2026-01-01"), date("2026-03-31")}, {});

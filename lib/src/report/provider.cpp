@@ -800,27 +800,6 @@ json checks_section(const summary::FolderSummary& folder, const summary::Options
 
 // ---- 9. The period comparison -------------------------------------------------------------------------
 
-struct PeriodFigure {
-  std::string_view label;
-  std::size_t summary::PeriodColumn::*field;
-};
-constexpr std::array<PeriodFigure, 14> k_period_figures{{
-    {"People supported", &summary::PeriodColumn::people},
-    {"Conversations held", &summary::PeriodColumn::conversations},
-    {"Outcomes opened", &summary::PeriodColumn::outcomes_opened},
-    {"Outcomes met", &summary::PeriodColumn::outcomes_met},
-    {"Outcomes not met", &summary::PeriodColumn::outcomes_not_met},
-    {"Reviews on time", &summary::PeriodColumn::reviews_on_time},
-    {"Reviews late", &summary::PeriodColumn::reviews_late},
-    {"Review requests outstanding", &summary::PeriodColumn::review_requests_outstanding},
-    {"Open safeguarding flags", &summary::PeriodColumn::safeguarding_open},
-    {"Areas not yet explored", &summary::PeriodColumn::areas_unexplored},
-    {"People measured (ONS4, twice or more)", &summary::PeriodColumn::measured},
-    {"ONS4 rose", &summary::PeriodColumn::rose},
-    {"ONS4 stayed the same", &summary::PeriodColumn::stayed},
-    {"ONS4 fell", &summary::PeriodColumn::fell},
-}};
-
 json comparison_section(const ProviderOptions& options) {
   json section;
   section["interval"] = std::string(summary::to_string(options.interval));
@@ -837,12 +816,14 @@ json comparison_section(const ProviderOptions& options) {
     section["current"] = {{"label", current.label},
                           {"from", util::format_date(current.period.from)},
                           {"to", util::format_date(current.period.to)}};
-    for (const PeriodFigure& f : k_period_figures) {
-      const std::size_t before = previous.*f.field, now = current.*f.field;
-      const long change = static_cast<long>(now) - static_cast<long>(before);
-      rows.push_back({{"figure", std::string(f.label)},
-                      {"previous", before},
-                      {"current", now},
+    const std::vector<summary::PeriodFigure> before = summary::period_figures(previous);
+    const std::vector<summary::PeriodFigure> now = summary::period_figures(current);
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      const long change = static_cast<long>(now[i].value) - static_cast<long>(before[i].value);
+      rows.push_back({{"id", now[i].id},
+                      {"figure", now[i].words},
+                      {"previous", before[i].value},
+                      {"current", now[i].value},
                       {"change", change > 0 ? fmt::format("+{}", change) : fmt::format("{}", change)}});
     }
   }

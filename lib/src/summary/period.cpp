@@ -7,10 +7,12 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "wellbeing/document/parser.hpp"
 #include "wellbeing/history/repository.hpp"
+#include "wellbeing/records/measures.hpp"
 #include "wellbeing/records/record.hpp"
 #include "wellbeing/validation/check.hpp"
 #include "wellbeing/validation/settings.hpp"
@@ -76,33 +78,6 @@ std::optional<util::Date> due_before(const records::Record& record, const record
   return std::nullopt;
 }
 
-// The ONS4 answers' movement from the first measure to the latest: +1 rose, 0 stayed, -1 fell.
-std::optional<int> ons4_direction(const records::Record& record) {
-  const records::Measure* first = nullptr;
-  const records::Measure* latest = nullptr;
-  std::size_t count = 0;
-  for (const records::Measure& m : record.measures) {
-    if (!m.ons4 || !m.date) {
-      continue;
-    }
-    ++count;
-    if (!first || *m.date < *first->date) {
-      first = &m;
-    }
-    if (!latest || !(*m.date < *latest->date)) {
-      latest = &m;
-    }
-  }
-  if (count < 2) {
-    return std::nullopt;
-  }
-  const auto score = [](const records::Ons4& a) {
-    return a.life_satisfaction + a.worthwhile + a.happy_yesterday - a.anxious_yesterday;
-  };
-  const int change = score(*latest->ons4) - score(*first->ons4);
-  return change > 0 ? 1 : change < 0 ? -1 : 0;
-}
-
 using NotMet = std::set<std::pair<std::string, std::string>>;  // (person id, outcome id)
 
 // The column's figures from the records of one commit; `not_met_before` holds the outcomes not met at the
@@ -155,12 +130,18 @@ void count(PeriodColumn& column, const std::vector<const Parsed*>& files, const 
     for (const records::SafeguardingFlag& flag : record.safeguarding) {
       column.safeguarding_open += flag.status == "open";
     }
-    if (const auto direction = ons4_direction(record)) {
-      ++column.measured;
-      column.rose += *direction > 0;
-      column.stayed += *direction == 0;
-      column.fell += *direction < 0;
+    const records::MeasureTrends trends = records::measure_trends(record);
+    bool measured = false;
+    for (std::size_t q = 0; q < trends.questions.size(); ++q) {
+      if (const auto& change = trends.questions[q].since_first) {
+        measured = true;
+        PeriodColumn::Moves& moves = column.moves[q];
+        ++(change->direction == records::Direction::better ? moves.better
+           : change->direction == records::Direction::worse ? moves.worse
+                                                             : moves.same);
+      }
     }
+    column.measured += measured;
   }
   not_met_before = std::move(not_met_now);
 }
@@ -177,6 +158,34 @@ std::string_view to_string(Interval interval) {
       return "yearly";
   }
   return "";
+}
+
+std::vector<PeriodFigure> period_figures(const PeriodColumn& c) {
+  std::vector<PeriodFigure> out{
+      {"people", "People supported", c.people, 0},
+      {"conversations", "Conversations held", c.conversations, 0},
+      {"outcomes_opened", "Outcomes opened", c.outcomes_opened, 0},
+      {"outcomes_met", "Outcomes met", c.outcomes_met, 0},
+      {"outcomes_not_met", "Outcomes not met", c.outcomes_not_met, 0},
+      {"reviews_on_time", "Reviews held on time", c.reviews_on_time, 0},
+      {"reviews_late", "Reviews held late", c.reviews_late, 0},
+      {"review_requests_outstanding", "Review requests outstanding", c.review_requests_outstanding, 0},
+      {"safeguarding_open", "Open safeguarding flags", c.safeguarding_open, 0},
+      {"areas_unexplored", "Areas still unexplored", c.areas_unexplored, 0},
+      {"measured", "People measured twice or more, latest answer against first", c.measured, 0},
+  };
+  for (std::size_t q = 0; q < records::k_measure_questions.size(); ++q) {
+    const records::MeasureQuestion& question = records::k_measure_questions[q];
+    const PeriodColumn::Moves& m = c.moves[q];
+    const std::size_t of = m.better + m.same + m.worse;
+    for (const auto& [suffix, words, value] : {std::tuple{"better", "better", m.better},
+                                               std::tuple{"same", "about the same", m.same},
+                                               std::tuple{"worse", "worse", m.worse}}) {
+      out.push_back({fmt::format("{}_{}", question.key, suffix),
+                     fmt::format("{}: {}", question.label, words), value, of});
+    }
+  }
+  return out;
 }
 
 std::vector<PeriodColumn> split_periods(Interval interval, Period span) {

@@ -16,40 +16,29 @@ namespace {
 using Json = nlohmann::ordered_json;
 using namespace detail;
 
-struct Figure {
-  std::string_view id;
-  std::string_view words;
-  std::size_t PeriodColumn::*value;
-};
-
-// The figures, in the order every format shows them.
-constexpr Figure k_figures[] = {
-    {"people", "People supported", &PeriodColumn::people},
-    {"conversations", "Conversations held", &PeriodColumn::conversations},
-    {"outcomes_opened", "Outcomes opened", &PeriodColumn::outcomes_opened},
-    {"outcomes_met", "Outcomes met", &PeriodColumn::outcomes_met},
-    {"outcomes_not_met", "Outcomes not met", &PeriodColumn::outcomes_not_met},
-    {"reviews_on_time", "Reviews held on time", &PeriodColumn::reviews_on_time},
-    {"reviews_late", "Reviews held late", &PeriodColumn::reviews_late},
-    {"review_requests_outstanding", "Review requests outstanding", &PeriodColumn::review_requests_outstanding},
-    {"safeguarding_open", "Open safeguarding flags", &PeriodColumn::safeguarding_open},
-    {"areas_unexplored", "Areas still unexplored", &PeriodColumn::areas_unexplored},
-    {"measured", "People with two ONS4 measures or more", &PeriodColumn::measured},
-    {"rose", "  wellbeing rose", &PeriodColumn::rose},
-    {"stayed", "  wellbeing stayed the same", &PeriodColumn::stayed},
-    {"fell", "  wellbeing fell", &PeriodColumn::fell},
-};
-
-bool is_share(std::string_view id) { return id == "rose" || id == "stayed" || id == "fell"; }
-
 // "3 (60%)" for a share of the people measured; the count alone otherwise.
-std::string cell(const PeriodColumn& column, const Figure& figure) {
-  const std::size_t value = column.*figure.value;
-  if (is_share(figure.id) && column.measured > 0) {
-    return fmt::format("{} ({}%)", value, (value * 200 + column.measured) / (2 * column.measured));
+std::string cell(const PeriodFigure& figure) {
+  if (figure.of > 0) {
+    return fmt::format("{} ({}%)", figure.value, (figure.value * 200 + figure.of) / (2 * figure.of));
   }
-  return std::to_string(value);
+  return std::to_string(figure.value);
 }
+
+// Every column's figures, and their names (the same in every column, and there when there is none).
+struct Grid {
+  std::vector<PeriodFigure> names = period_figures(PeriodColumn{});
+  std::vector<std::vector<PeriodFigure>> columns;
+
+  explicit Grid(const PeriodSummary& s) {
+    for (const PeriodColumn& c : s.columns) {
+      columns.push_back(period_figures(c));
+    }
+  }
+};
+
+// A share of the people measured is shown indented under the count it divides.
+bool is_share(const PeriodFigure& figure) { return figure.id.ends_with("_better") || figure.id.ends_with("_same") ||
+                                                   figure.id.ends_with("_worse"); }
 
 std::string heading(const PeriodSummary& s) {
   return fmt::format("{} wellbeing summary of {}, {} to {}", s.interval == Interval::monthly     ? "Monthly"
@@ -65,10 +54,12 @@ constexpr std::string_view k_note =
 
 std::string render_json(const PeriodSummary& s) {
   Json columns = Json::array();
-  for (const PeriodColumn& c : s.columns) {
+  const Grid grid(s);
+  for (std::size_t j = 0; j < s.columns.size(); ++j) {
+    const PeriodColumn& c = s.columns[j];
     Json figures = Json::object();
-    for (const Figure& f : k_figures) {
-      figures[std::string(f.id)] = c.*f.value;
+    for (const PeriodFigure& f : grid.columns[j]) {
+      figures[f.id] = f.value;
     }
     columns.push_back({{"label", c.label},
                        {"from", util::format_date(c.period.from)},
@@ -93,10 +84,11 @@ std::string render_table(const PeriodSummary& s) {
     header.push_back(c.label);
   }
   TextTable table(header);
-  for (const Figure& f : k_figures) {
-    std::vector<Cell> row{{std::string(f.words), {}}};
-    for (const PeriodColumn& c : s.columns) {
-      row.push_back({cell(c, f), {}});
+  const Grid grid(s);
+  for (std::size_t i = 0; i < grid.names.size(); ++i) {
+    std::vector<Cell> row{{(is_share(grid.names[i]) ? "  " : "") + grid.names[i].words, {}}};
+    for (const auto& column : grid.columns) {
+      row.push_back({cell(column[i]), {}});
     }
     table.add(std::move(row));
   }
@@ -109,14 +101,11 @@ std::string render_markdown(const PeriodSummary& s) {
     header.push_back(util::escape_markdown(c.label));
   }
   MdTable table(header);
-  for (const Figure& f : k_figures) {
-    std::string words(f.words);
-    if (words.starts_with("  ")) {
-      words = "… " + words.substr(2);  // a share of the people measured
-    }
-    std::vector<std::string> row{util::escape_markdown(words)};
-    for (const PeriodColumn& c : s.columns) {
-      row.push_back(util::escape_markdown(cell(c, f)));
+  const Grid grid(s);
+  for (std::size_t i = 0; i < grid.names.size(); ++i) {
+    std::vector<std::string> row{util::escape_markdown((is_share(grid.names[i]) ? "… " : "") + grid.names[i].words)};
+    for (const auto& column : grid.columns) {
+      row.push_back(util::escape_markdown(cell(column[i])));
     }
     table.add(std::move(row));
   }
@@ -130,11 +119,11 @@ std::string render_csv(const PeriodSummary& s) {
     header.push_back(c.label);
   }
   std::string out = csv_record(header);
-  for (const Figure& f : k_figures) {
-    std::string words(f.words);
-    std::vector<std::string> fields{std::string(f.id), words.substr(words.find_first_not_of(' '))};
-    for (const PeriodColumn& c : s.columns) {
-      fields.push_back(std::to_string(c.*f.value));
+  const Grid grid(s);
+  for (std::size_t i = 0; i < grid.names.size(); ++i) {
+    std::vector<std::string> fields{grid.names[i].id, grid.names[i].words};
+    for (const auto& column : grid.columns) {
+      fields.push_back(std::to_string(column[i].value));
     }
     out += csv_record(fields);
   }

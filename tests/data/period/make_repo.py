@@ -128,8 +128,9 @@ class Person:
 PEOPLE = [("p-0201", "Anwen", "2025-01-06"), ("p-0202", "Bartek", "2025-01-20"), ("p-0203", "Celestine", "2025-03-03"),
           ("p-0204", "Dov", "2025-04-14"), ("p-0205", "Esme", "2025-06-02"), ("p-0206", "Faisal", "2025-08-11"),
           ("p-0207", "Greta", "2025-10-06"), ("p-0208", "Hamish", "2026-01-12"), ("p-0209", "Ines", "2026-03-02")]
-# Measures per person: first, at the first review, at the second review. The sum of the first three answers
-# less anxiety decides rose / stayed / fell.
+# Measures per person: first, at the first review, at the second review, each [life satisfaction, worthwhile,
+# happy yesterday, anxious yesterday].
+QUESTIONS = ["life_satisfaction", "worthwhile", "happy_yesterday", "anxious_yesterday", "swemwbs"]
 MEASURES = [[6, 6, 6, 4], [7, 7, 7, 3], [8, 7, 7, 3]]
 FALLING = [[7, 7, 7, 3], [6, 6, 6, 4], [5, 6, 6, 5]]
 STEADY = [[6, 6, 6, 4], [6, 7, 6, 5], [7, 6, 6, 4]]
@@ -352,19 +353,22 @@ def provider_expected(people, as_of, quarters_expected):
 
 def snapshot(people):
     """What the model says stands at the end of a commit."""
-    def direction(p):
-        if len(p.measures) < 2:
-            return None
-        first, last = p.measures[0][2], p.measures[-1][2]
-        change = sum(last[:3]) - sum(first[:3]) - (last[3] - first[3])
-        return "rose" if change > 0 else "fell" if change < 0 else "stayed"
-    moves = [direction(p) for p in people]
-    return {"people": len(people),
-            "review_requests_outstanding": sum(r["status"] == "pending" for p in people for r in p.requests),
-            "safeguarding_open": sum(f["status"] == "open" for p in people for f in p.flags),
-            "areas_unexplored": sum(9 - len(p.explored) for p in people),
-            "measured": sum(m is not None for m in moves), "rose": moves.count("rose"),
-            "stayed": moves.count("stayed"), "fell": moves.count("fell")}
+    figures = {"people": len(people),
+               "review_requests_outstanding": sum(r["status"] == "pending" for p in people for r in p.requests),
+               "safeguarding_open": sum(f["status"] == "open" for p in people for f in p.flags),
+               "areas_unexplored": sum(9 - len(p.explored) for p in people),
+               "measured": sum(len(p.measures) >= 2 for p in people)}
+    # Per question, latest answer against the first: ONS4 answers are whole numbers, so any change of a
+    # point counts; for anxiety lower is better. Nobody here is measured with SWEMWBS.
+    for q, key in enumerate(QUESTIONS):
+        moves = {"better": 0, "same": 0, "worse": 0}
+        for p in people:
+            if q < 4 and len(p.measures) >= 2:
+                change = p.measures[-1][2][q] - p.measures[0][2][q]
+                change = -change if key == "anxious_yesterday" else change
+                moves["better" if change > 0 else "worse" if change < 0 else "same"] += 1
+        figures.update({f"{key}_{move}": n for move, n in moves.items()})
+    return figures
 
 
 if __name__ == "__main__":

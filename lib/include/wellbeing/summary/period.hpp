@@ -2,6 +2,7 @@
 // `summary DIR --period monthly|quarterly|yearly`: a folder's figures per period, each computed from the
 // records as they stood, in git, at the end of that period.
 
+#include <array>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "wellbeing/records/config.hpp"
+#include "wellbeing/records/measures.hpp"
 #include "wellbeing/summary/options.hpp"
 #include "wellbeing/summary/render.hpp"
 #include "wellbeing/util/date.hpp"
@@ -34,10 +36,15 @@ struct PeriodColumn {
   std::size_t review_requests_outstanding = 0;  // status pending
   std::size_t safeguarding_open = 0;     // flags with status open
   std::size_t areas_unexplored = 0;      // person-areas not explored (all nine areas of every person)
-  // People with two ONS4 measures or more, by how their latest answers compare with their first: the sum of
-  // life satisfaction, worthwhile and happy yesterday, less anxious yesterday (lower is better), rose,
-  // stayed the same or fell.
-  std::size_t measured = 0, rose = 0, stayed = 0, fell = 0;
+  // Distance travelled, judged as the folder summary and the reports judge it (records::measure_trends): for
+  // each question (records::k_measure_questions order, the ONS4 questions and the SWEMWBS score), how many
+  // people's latest answer is better, about the same or worse than their first; and how many people were
+  // measured twice or more with any of them.
+  struct Moves {
+    std::size_t better = 0, same = 0, worse = 0;
+  };
+  std::array<Moves, records::k_measure_questions.size()> moves{};
+  std::size_t measured = 0;
 
   // What happened in the period, by the dates the records give.
   std::size_t conversations = 0;    // conversations dated in the period
@@ -49,6 +56,17 @@ struct PeriodColumn {
   // window after support started; late otherwise.
   std::size_t reviews_on_time = 0, reviews_late = 0;
 };
+
+// One figure of a column as every output shows it: the summary's formats and the provider report alike.
+struct PeriodFigure {
+  std::string id;     // "people", "life_satisfaction_better": the key in the JSON
+  std::string words;  // "People supported", "Life satisfaction: better"
+  std::size_t value = 0;
+  std::size_t of = 0;  // for a share of people measured: of how many (0 for a plain count)
+};
+
+// The figures of `column`, in the order every output shows them.
+std::vector<PeriodFigure> period_figures(const PeriodColumn& column);
 
 struct PeriodSummary {
   Interval interval = Interval::quarterly;
