@@ -161,16 +161,6 @@ const T& shown_item(const std::vector<T>& shown, std::size_t i) {
   return i < shown.size() ? shown[i] : k_empty;
 }
 
-template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-  for (const T& item : items) {
-    if (item.id == id) {
-      return &item;
-    }
-  }
-  return nullptr;
-}
-
 // ---- 1. How wellbeing is understood ----------------------------------------------------------------------
 
 // The ways a view can be established when the person cannot take part, in the order the guidance gives.
@@ -189,12 +179,12 @@ bool cannot_take_part(const records::Person& person) {
 
 // The ways (k_ways tokens) that a conversation or evidence entry named in `from` stands for.
 std::string way_of(const records::Record& record, std::string_view id) {
-  if (const auto* c = find_by_id(record.conversations, id)) {
+  if (const auto* c = records::find_by_id(record.conversations, id)) {
     return c->approach == "observation"    ? "observation"
            : c->approach == "consultation" ? "consultation"
                                            : "conversation";
   }
-  if (const auto* e = find_by_id(record.evidence, id)) {
+  if (const auto* e = records::find_by_id(record.evidence, id)) {
     return e->kind == "observation" ? "observation" : e->kind == "consultation" ? "consultation" : "evidence";
   }
   return {};
@@ -406,7 +396,7 @@ json outcomes_section(const summary::FolderSummary& folder, const std::vector<Pe
         followed.push_back(fmt::format("Help elsewhere: referred{}{}{}", to, when, ref));
       }
       if (!o.review_request.empty()) {
-        const records::ReviewRequest* request = find_by_id(p.facts->review_requests, o.review_request);
+        const records::ReviewRequest* request = records::find_by_id(p.facts->review_requests, o.review_request);
         followed.push_back(fmt::format(
             "Review requested: {}{}", o.review_request,
             request ? fmt::format(" ({}, {})", words(k_request_status, request->status), say.date(request->date))

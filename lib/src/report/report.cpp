@@ -150,16 +150,6 @@ json ons4_chart(const std::vector<Ons4Point>& points, const RedactedText& redact
 
 // ---- Helpers over the record -------------------------------------------------------------------------------
 
-template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-  for (const T& item : items) {
-    if (item.id == id) {
-      return &item;
-    }
-  }
-  return nullptr;
-}
-
 std::string area_titles(const std::vector<std::string_view>& ids) {
   std::vector<std::string_view> titles;
   for (const std::string_view id : ids) {
@@ -268,7 +258,7 @@ class Builder {
   }
 
   std::string representative_text(std::string_view id) const {
-    const records::Representative* r = find_by_id(m_record.person.representatives, id);
+    const records::Representative* r = records::find_by_id(m_record.person.representatives, id);
     if (!r) {
       return std::string(id);
     }
@@ -440,7 +430,7 @@ class Builder {
       json evidence = json::array();
       std::vector<std::string> evidence_texts;
       for (const std::string_view id : area.evidence) {
-        const records::Evidence* e = find_by_id(m_record.evidence, id);
+        const records::Evidence* e = records::find_by_id(m_record.evidence, id);
         const std::string kind = e ? words(k_evidence_kind, e->kind) : std::string();
         const std::string date = e ? m_redact.date(e->date) : std::string();
         evidence.push_back({{"id", id}, {"kind", kind}, {"date", date}});
@@ -599,7 +589,7 @@ class Builder {
     out["referral"] = std::move(referral);
     json request = false;
     if (!o.review_request.empty()) {
-      const records::ReviewRequest* r = find_by_id(m_record.review_requests, o.review_request);
+      const records::ReviewRequest* r = records::find_by_id(m_record.review_requests, o.review_request);
       request = r ? review_request(*r)
                   : json{{"id", o.review_request},
                          {"date", ""},

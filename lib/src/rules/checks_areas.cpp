@@ -227,15 +227,11 @@ Findings wb028_own_importance(const Context& context) {
 
 // The date of the conversation or evidence entry `id` in `record`, if it has one.
 std::optional<util::Date> source_date(const records::Record& record, std::string_view id) {
-  for (const records::Conversation& c : record.conversations) {
-    if (c.id == id) {
-      return c.date;
-    }
+  if (const auto* c = records::find_by_id(record.conversations, id)) {
+    return c->date;
   }
-  for (const records::Evidence& e : record.evidence) {
-    if (e.id == id) {
-      return e.date;
-    }
+  if (const auto* e = records::find_by_id(record.evidence, id)) {
+    return e->date;
   }
   return std::nullopt;
 }

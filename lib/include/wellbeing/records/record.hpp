@@ -216,4 +216,15 @@ struct Record {
 // nodes (Item::node) and its text is `root`'s own (string_views, not copies), so `root` must outlive it.
 Record read_record(const document::Node& root);
 
+// The item of `items` whose id is `id` (the first, should ids repeat), or nullptr.
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const T& item : items) {
+    if (item.id == id) {
+      return &item;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace wellbeing::records
