@@ -292,6 +292,7 @@ class Builder {
              {"note", p.capacity_note}};
     }
     person["capacity"] = cap;
+    person["cannot_take_part"] = p.can_take_part == "not_at_present";
     json representatives = json::array();
     for (const records::Representative& r : p.representatives) {
       representatives.push_back({{"id", r.id},
