@@ -262,7 +262,9 @@ class Builder {
     if (!r) {
       return std::string(id);
     }
-    const std::string role = words(k_role, r->role);
+    // Family and friends by how they are related ("Grace (mum)"), everyone else by their role.
+    const bool kin = (r->role == "family" || r->role == "friend") && !r->relationship.empty();
+    const std::string role = kin ? std::string(r->relationship) : words(k_role, r->role);
     const std::string name(r->name);
     return role.empty() ? name : fmt::format("{} ({})", name, role);
   }
