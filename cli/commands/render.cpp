@@ -151,14 +151,7 @@ int run(Options options, const GlobalOptions& global) {
     return k_exit_findings;
   }
 
-  report::TemplateSet templates = report::TemplateSet::built_in();
-  if (!options.template_dir.empty()) {
-    auto loaded = report::TemplateSet::with_overrides(options.template_dir);
-    if (!loaded) {
-      throw InputError(loaded.error());
-    }
-    templates = std::move(loaded).value();
-  }
+  const report::TemplateSet templates = report_templates(options.template_dir);
 
   const bool redact = options.redact || (config.redact_by_default && !options.no_redact);
   report::ReportOptions report_options =

@@ -87,14 +87,7 @@ int run_render_folder(FolderRender request, ColorChoice color) {
     options.periods_missing = fmt::format("No comparison: {}.", compared.error().message);
   }
 
-  report::TemplateSet templates = report::TemplateSet::built_in();
-  if (!request.template_dir.empty()) {
-    auto loaded = report::TemplateSet::with_overrides(request.template_dir);
-    if (!loaded) {
-      throw InputError(loaded.error());
-    }
-    templates = std::move(loaded).value();
-  }
+  const report::TemplateSet templates = report_templates(request.template_dir);
   if (!request.site.empty()) {
     write_site(request.site, folder, std::move(options), templates, at ? &at->snapshot() : nullptr);
     return k_exit_ok;

@@ -74,6 +74,17 @@ std::string person_page(const summary::PersonSummary& person, const report::Prov
 
 }  // namespace
 
+report::TemplateSet report_templates(const std::string& template_dir) {
+  if (template_dir.empty()) {
+    return report::TemplateSet::built_in();
+  }
+  auto loaded = report::TemplateSet::with_overrides(template_dir);
+  if (!loaded) {
+    throw InputError(loaded.error());
+  }
+  return std::move(loaded).value();
+}
+
 report::ReportOptions person_report_options(const std::string& file, const std::string& shown,
                                             const document::Node& root, util::Date as_of, records::Config config,
                                             bool redact, const history::Snapshot* at, bool since_last_review) {

@@ -21,6 +21,10 @@ report::ReportOptions person_report_options(const std::string& file, const std::
                                             const document::Node& root, util::Date as_of, records::Config config,
                                             bool redact, const history::Snapshot* at, bool since_last_review = true);
 
+// The report templates: the built-in ones, with those in `template_dir` (--template) in their place when it is
+// not empty. A folder that cannot be read, or a template in it that does not compile, is an InputError.
+report::TemplateSet report_templates(const std::string& template_dir);
+
 // The file that marks a folder as a site this command wrote, so that it may write there again.
 inline constexpr const char* k_site_marker = ".wellbeing-site";
 
